@@ -1,0 +1,39 @@
+// The one error class of treaty-diff: a code plus a one-line message meant for the user.
+
+/** Every way treaty-diff refuses an input. Each maps to exit code 2. */
+export type ErrorCode =
+  | 'file-not-found'
+  | 'not-a-file'
+  | 'empty-file'
+  | 'unreadable-file'
+  | 'not-a-pdf'
+  | 'damaged-pdf'
+  | 'encrypted-pdf'
+  | 'no-text-layer'
+  | 'no-articles'
+  | 'too-large'
+  | 'too-many-pages'
+  | 'timeout'
+  | 'bad-rules'
+  | 'bad-option'
+  | 'output-failed'
+  | 'internal';
+
+/**
+ * An expected failure: the message is complete, names the file, and says what to do.
+ * The CLI prints `treaty-diff: <message>` and exits 2; no stack trace.
+ */
+export class TreatyDiffError extends Error {
+  override readonly name = 'TreatyDiffError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isTreatyDiffError(error: unknown): error is TreatyDiffError {
+  return error instanceof TreatyDiffError;
+}

@@ -1,0 +1,365 @@
+// Every type that crosses a stage boundary (extract -> parse -> align -> diff -> classify -> render).
+
+// ---------------------------------------------------------------------------
+// Shared
+
+/** First and last page (1-based, inclusive) a piece of text spans. Text drafts are one page. */
+export type PageRange = [first: number, last: number];
+
+/** Which of the two drafts something belongs to. */
+export type Side = 'old' | 'new';
+
+/** Warning codes. Each has its wording in `render/messages.ts`. */
+export type WarningCode =
+  /** Body text that could not be placed in any article or other node. */
+  | 'unplaced-text'
+  /** A footnote whose marker was not found in any body text; kept on the page's last article. */
+  | 'orphan-footnote'
+  /** A footnote marker in the text with no footnote body found. */
+  | 'missing-footnote'
+  /** Two articles carry the same number; the second gets a suffixed id. */
+  | 'duplicate-article'
+  /** Article numbers skip or go backwards (e.g. 4, 5, 7). */
+  | 'numbering-gap'
+  /** A provision's word diff hit its time bound; a coarser diff was used. */
+  | 'diff-fallback'
+  /** A page had almost no text (possibly an image); its content may be missing. */
+  | 'empty-page'
+  /** Alignment had to guess (low similarity pairing). */
+  | 'weak-alignment';
+
+/** A diagnostic that does not stop the run. Reported in every output format. */
+export interface Warning {
+  code: WarningCode;
+  /** Which draft it concerns, when it concerns one. */
+  draft?: Side;
+  /** Page the warning concerns (1-based), when known. */
+  page?: number;
+  /** Id of the node it concerns, when known. */
+  at?: string;
+  /** Human wording (built by `render/messages.ts`). */
+  message: string;
+}
+
+// ---------------------------------------------------------------------------
+// Extraction: bytes -> ExtractedText
+
+/** Where a draft came from. */
+export interface SourceInfo {
+  /** The path as given on the command line (never made absolute). */
+  path: string;
+  /** SHA-256 of the file's bytes, lower-case hex. */
+  sha256: string;
+  /** `pdf`, or `text` for .txt / .md drafts. */
+  format: 'pdf' | 'text';
+  /** Number of pages; 1 for text drafts. */
+  pages: number;
+}
+
+/**
+ * Document metadata read from the first-page masthead of UN documents (and similar).
+ * Every field is optional: most non-UN drafts carry none of it.
+ */
+export interface DocumentMetadata {
+  /** Document symbol, e.g. `A/AC.291/22/Rev.1`. Taken from the masthead or the running header. */
+  symbol?: string;
+  /** Date as printed, e.g. `29 May 2023`. */
+  date?: string;
+  /** Distribution, e.g. `General` or `Limited` (from "Distr.: General"). */
+  distribution?: string;
+  /** Original language, e.g. `English` (from "Original: English"). */
+  original?: string;
+  /** The issuing body as printed, e.g. `Ad Hoc Committee to Elaborate ...`. */
+  body?: string;
+  /** Session line as printed, e.g. `Sixth session`. */
+  session?: string;
+  /** Agenda item line as printed. */
+  agendaItem?: string;
+  /** Job number from the first-page footer, e.g. `V.23-03951`. */
+  jobNumber?: string;
+  /** Document title: the first heading of the body that is not a structural heading. */
+  title?: string;
+}
+
+/**
+ * One line of body text after page furniture, footnotes and markers are removed.
+ * Lines are in reading order; their index in `ExtractedText.lines` is their identity
+ * for the coverage invariant.
+ */
+export interface BodyLine {
+  /** Cleaned text: NFKC, no control characters, straight spaces; hyphenation is NOT yet
+   * undone here (the parser joins lines, see `extract/clean.ts` `joinLines`). Never empty. */
+  text: string;
+  /** Page the line is on (1-based). */
+  page: number;
+  /** True when the line is centred in the text column (heading hint). Always false for text drafts. */
+  centred: boolean;
+  /** True when the line is set in bold throughout. Unknown (false) when the PDF does not tell. */
+  bold: boolean;
+  /** True when a paragraph break precedes the line: a larger vertical gap than the line spacing,
+   * a first-line indent, or a blank line in a text draft. The first line of a page is not
+   * a break by itself. */
+  breakBefore: boolean;
+  /** Footnote markers that stood in this line (removed from `text`), in order, e.g. `["3"]`. */
+  footnoteRefs: string[];
+}
+
+/** A footnote body, kept apart from the running text. */
+export interface Footnote {
+  /** Marker as printed, e.g. `3` or `*`. Unique within a document for numeric markers. */
+  marker: string;
+  /** Footnote text without its marker. */
+  text: string;
+  /** Page the footnote is printed on. */
+  page: number;
+}
+
+/** A line removed as page furniture (kept so `extract` can show what was dropped and why). */
+export interface FurnitureLine {
+  text: string;
+  page: number;
+  kind: 'running-header' | 'running-footer' | 'page-number' | 'job-number' | 'barcode' | 'masthead';
+}
+
+/** What extraction hands to the parser. Identical shape for PDF and text drafts. */
+export interface ExtractedText {
+  source: SourceInfo;
+  metadata: DocumentMetadata;
+  /** Body lines in reading order. */
+  lines: BodyLine[];
+  footnotes: Footnote[];
+  /** Everything dropped as page furniture. */
+  furniture: FurnitureLine[];
+  warnings: Warning[];
+}
+
+// ---------------------------------------------------------------------------
+// Structure: ExtractedText -> TreatyDocument (Akoma Ntoso vocabulary)
+
+/** Node kinds, named after Akoma Ntoso elements. */
+export type NodeKind =
+  | 'preamble'
+  /** One recital of the preamble ("Considering ...", "Recognising ..."). */
+  | 'recital'
+  /** Enacting/closing formula ("Have agreed as follows:"), a child of the preamble. */
+  | 'formula'
+  | 'part'
+  | 'chapter'
+  | 'section'
+  /** Council of Europe "Title" groupings inside sections (AKN `title`). */
+  | 'title'
+  | 'article'
+  /** Numbered paragraph `1.` (or an unnumbered paragraph of an article with several). */
+  | 'paragraph'
+  /** Lettered subparagraph `(a)` / `a)` / `a.` */
+  | 'subparagraph'
+  /** Roman or numbered point `(i)` */
+  | 'point'
+  /** Final text after the last article: testimonium ("In witness whereof ..."), done at ... */
+  | 'conclusions'
+  | 'annex';
+
+/**
+ * One node of the parsed structure.
+ *
+ * Text model (AKN): `text` is the node's own text that precedes its children (AKN `intro`,
+ * or `content` for a leaf); `wrapUp` is the node's own text after its last child.
+ */
+export interface TreatyNode {
+  kind: NodeKind;
+  /**
+   * Stable id, AKN style, unique in the document. Article ids are flat (`art_15`, `art_6bis`) so
+   * they stay stable when chapters move; provisions nest under their article
+   * (`art_15__para_2__subpara_a__point_i`); containers nest (`chp_2__sec_1__title_1`); others:
+   * `preamble`, `preamble__recital_3`, `preamble__formula`, `conclusions`, `annex_1`.
+   * Compare ids, not `num`s.
+   */
+  id: string;
+  /** Number exactly as printed, brackets included: `15`, `6 bis`, `4a`, `[17]`, `II`, `(a)`, `1.` */
+  num?: string;
+  /** Heading exactly as printed (articles, containers, annexes). */
+  heading?: string;
+  /** Own text before any child. Lines joined with single spaces, hyphenation undone. May be ''. */
+  text: string;
+  /** Own text after the last child, if any. */
+  wrapUp?: string;
+  children: TreatyNode[];
+  /** Pages the node and its children span. */
+  pages: PageRange;
+  /** Footnotes whose markers stand in this node's own text (articles collect their provisions'). */
+  footnotes: Footnote[];
+  /** Count of square-bracketed segments (`[...]`) in the node's own text; on articles, in the whole article. */
+  brackets: number;
+  /** Indices into `ExtractedText.lines` of the lines this node's own num, heading, text and wrapUp
+   * came from. Every body line belongs to exactly one node or to `unplaced` (coverage invariant). */
+  lines: number[];
+}
+
+/** Body text the parser could not place in any node (kept, reported, never dropped). */
+export interface UnplacedText {
+  text: string;
+  page: number;
+  /** Indices into `ExtractedText.lines`. */
+  lines: number[];
+  reason: string;
+}
+
+/** A parsed draft. */
+export interface TreatyDocument {
+  source: SourceInfo;
+  metadata: DocumentMetadata;
+  /** Top-level nodes in document order: preamble, parts/chapters (or bare articles), conclusions, annexes. */
+  nodes: TreatyNode[];
+  /** Body text that precedes the preamble or otherwise fits nowhere. */
+  unplaced: UnplacedText[];
+  /** Footnotes not attached to any node. */
+  footnotes: Footnote[];
+  /** Number of body lines extracted (`ExtractedText.lines.length`), for the coverage invariant. */
+  lineCount: number;
+  furniture: FurnitureLine[];
+  warnings: Warning[];
+}
+
+// ---------------------------------------------------------------------------
+// Alignment: two TreatyDocuments -> Alignment[]
+
+export type AlignmentKind = 'unchanged' | 'modified' | 'renumbered' | 'moved' | 'added' | 'removed';
+
+/** How a pair of articles was matched. `none` for added/removed. */
+export type MatchedBy = 'number' | 'heading' | 'text' | 'none';
+
+/** An article together with where it sits in the document. */
+export interface ArticleInContext {
+  article: TreatyNode;
+  /** Enclosing containers, outermost first (part, chapter, section, title). */
+  ancestors: TreatyNode[];
+}
+
+/** One pairing of an old and a new article (either side absent for added/removed). */
+export interface Alignment {
+  kind: AlignmentKind;
+  old?: ArticleInContext;
+  new?: ArticleInContext;
+  matchedBy: MatchedBy;
+  /** Text similarity of the pair, 0..1, rounded to 3 decimals; 0 for added/removed. */
+  similarity: number;
+}
+
+// ---------------------------------------------------------------------------
+// Diff and classification
+
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export type ProvisionKind = 'unchanged' | 'modified' | 'added' | 'removed';
+
+/** The diff of one provision (article intro, paragraph, subparagraph, point, wrap-up, heading). */
+export interface ProvisionDiff {
+  /** Id in the new draft, or in the old draft for removed provisions. */
+  id: string;
+  oldId?: string;
+  newId?: string;
+  kind: ProvisionKind;
+  /** Word-level ops; concatenating equal+delete gives the old text, equal+insert the new. */
+  ops: DiffOp[];
+  /** True when the only differences are cross-references mapped through the renumbering. */
+  referenceOnly?: boolean;
+  /** Set when the word diff hit its bound and a coarser diff was used instead. */
+  fallback?: 'sentence' | 'whole';
+}
+
+/** Topic groups. */
+export type TopicGroup = 'safeguard' | 'power';
+
+export type FindingCode =
+  | 'safeguard-added'
+  | 'safeguard-removed'
+  | 'safeguard-weakened'
+  | 'safeguard-strengthened'
+  | 'safeguard-modified'
+  | 'power-added'
+  | 'power-removed'
+  | 'power-expanded'
+  | 'power-narrowed'
+  | 'power-modified'
+  | 'article-added'
+  | 'article-removed'
+  | 'article-renumbered'
+  | 'article-moved'
+  | 'article-modified'
+  | 'modal-shift'
+  | 'qualifier-added'
+  | 'qualifier-removed'
+  | 'brackets-added'
+  | 'brackets-resolved';
+
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+
+/** A classified change, with the words it was read from. */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Lexicon topic id that triggered it (e.g. `judicial-review`, `interception`), if any. */
+  topic?: string;
+  /** Article numbers as printed on each side. */
+  article: { old?: string; new?: string; id: string };
+  /** Provision id the evidence is in. */
+  at: string;
+  /** Pages of the provision on each side. */
+  pages: { old?: PageRange; new?: PageRange };
+  /** The wording that changed; either side absent when only added or only removed. */
+  evidence: { old?: string; new?: string };
+  /** Human wording, from `render/messages.ts`. */
+  message: string;
+}
+
+/** The complete comparison of one article pair. */
+export interface ArticleDiff {
+  kind: AlignmentKind;
+  old?: ArticleSummary;
+  new?: ArticleSummary;
+  matchedBy: MatchedBy;
+  similarity: number;
+  /** Topic groups the article touches (on either side), e.g. `["safeguard"]`. */
+  topics: TopicGroup[];
+  /** Cross-reference rewrites applied before diffing, e.g. `article 5` -> `article 6`. */
+  referenceUpdates: { old: string; new: string }[];
+  provisions: ProvisionDiff[];
+  findings: Finding[];
+}
+
+/** An article as it appears in reports. */
+export interface ArticleSummary {
+  num: string;
+  heading?: string;
+  id: string;
+  pages: PageRange;
+  /** Enclosing containers as printed, outermost first, e.g. `["Chapter II", "Section 2"]`. */
+  path: string[];
+}
+
+/** One draft as described in reports. */
+export interface DraftSummary {
+  path: string;
+  sha256: string;
+  pages: number;
+  symbol?: string;
+  date?: string;
+  articles: number;
+}
+
+/** Everything a renderer needs. */
+export interface TreatyDiff {
+  old: DraftSummary;
+  new: DraftSummary;
+  summary: {
+    articles: Partial<Record<AlignmentKind, number>>;
+    findings: Partial<Record<FindingCode, number>>;
+  };
+  articles: ArticleDiff[];
+  /** Every finding again, flat, in article order. */
+  findings: Finding[];
+  warnings: Warning[];
+}
