@@ -1,0 +1,11 @@
+// Test runner configuration: unit tests import src/ directly; end-to-end tests run bin/ on dist/.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
