@@ -87,9 +87,12 @@ export interface DocumentMetadata {
  * for the coverage invariant.
  */
 export interface BodyLine {
-  /** Cleaned text: NFKC, no control characters, straight spaces; hyphenation is NOT yet
-   * undone here (the parser joins lines, see `extract/clean.ts` `joinLines`). Never empty. */
+  /** Cleaned text: NFKC, no control characters or soft hyphens, plain spaces, straight quotes,
+   * trimmed, never empty. A line-end hyphen that only split a word is removed here (and
+   * `joinNext` set); a real compound's hyphen (`capacity-`) is kept (and `joinNext` set). */
   text: string;
+  /** True when the line ends inside a word, so the parser joins the next line without a space. */
+  joinNext: boolean;
   /** Page the line is on (1-based). */
   page: number;
   /** True when the line is centred in the text column (heading hint). Always false for text drafts. */
