@@ -1,0 +1,263 @@
+// The command-line program: parse options, read drafts, compare, render, write, set the exit code.
+
+import { writeFile, rename, unlink, realpath } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { TreatyDiffError, isTreatyDiffError } from './errors.js';
+import { EXIT_TROUBLE, exitCodeFor, type FailOn } from './exit-codes.js';
+import { TOOL_VERSION } from './version.js';
+import { createHighlighter, detectColorLevel, type Highlighter } from './render/highlight.js';
+import type { FindingCode, TreatyDiff, TreatyDocument } from './types.js';
+
+/** Report formats of the compare command; a Record so each format must have a renderer. */
+const COMPARE_FORMATS = ['text', 'json'] as const;
+type CompareFormat = (typeof COMPARE_FORMATS)[number];
+const EXTRACT_FORMATS = ['text', 'json'] as const;
+type ExtractFormat = (typeof EXTRACT_FORMATS)[number];
+
+/** Groups accepted by `--fail-on` besides single finding codes. */
+const FAIL_ON_GROUPS: Record<string, FailOn> = {
+  any: () => true,
+  safeguards: (code) => code.startsWith('safeguard-'),
+  powers: (code) => code.startsWith('power-'),
+};
+
+interface CompareOptions {
+  format: CompareFormat;
+  output?: string;
+  failOn?: string;
+  rules?: string;
+  article?: string[];
+  color: boolean;
+}
+
+interface ExtractOptions {
+  format: ExtractFormat;
+  output?: string;
+  color: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ treaty-diff zero-draft.pdf revised-draft.pdf
+  $ treaty-diff old.pdf new.pdf --format json | jq '.findings[] | select(.code == "safeguard-weakened")'
+  $ treaty-diff old.pdf new.pdf --fail-on safeguards,power-expanded   # CI: exit 1 only on these
+  $ treaty-diff old.pdf new.pdf --article 15 21 --no-color
+  $ treaty-diff extract draft.pdf                                      # what was read, as an outline
+
+Exit codes: 0 no differences (or none matching --fail-on), 1 differences (or a --fail-on match),
+2 trouble (unreadable or unsupported draft, no articles found, bad option).`;
+
+/** Builds the program; `io` is where reports, errors and the exit code go (the process, or a test). */
+function buildProgram(io: Io): Command {
+  const program = new Command('treaty-diff')
+    .description('Compare two treaty drafts (PDF, or .txt/.md text): safeguards and surveillance powers first.')
+    .version(TOOL_VERSION, '-V, --version')
+    .argument('<old>', 'the earlier draft')
+    .argument('<new>', 'the later draft')
+    .addOption(new Option('--format <format>', 'report format').choices(COMPARE_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .option('--fail-on <codes>', 'exit 1 only for these finding codes or groups (safeguards, powers, any), comma-separated')
+    .option('--rules <file>', 'a JSON lexicon that extends or replaces the default classification rules')
+    .option('--article <num...>', 'only report these articles (old or new number)')
+    .option('--no-color', 'no colour (also NO_COLOR=1; never coloured when not a terminal)')
+    .addHelpText('after', EXAMPLES)
+    .showSuggestionAfterError()
+    .action(async (oldPath: string, newPath: string, options: CompareOptions) => {
+      await runCompare(oldPath, newPath, options, io);
+    });
+
+  program
+    .command('extract')
+    .description('Print the structure read from one draft: an outline with pages (text) or the whole tree (json).')
+    .argument('<draft>', 'the draft to read')
+    .addOption(new Option('--format <format>', 'output format').choices(EXTRACT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--no-color', 'no colour')
+    .action(async (draftPath: string, options: ExtractOptions) => {
+      await runExtract(draftPath, options, io);
+    });
+
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride();
+    command.configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      // commander's own usage errors: one line, our prefix, and where to look.
+      outputError: (text, write) => write(`treaty-diff: ${text.replace(/^error: /, '').trim()} (see treaty-diff --help)\n`),
+    });
+  }
+  return program;
+}
+
+async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: Io): Promise<void> {
+  const failOn = options.failOn === undefined ? undefined : await parseFailOn(options.failOn);
+  const { compareDrafts } = await import('./compare.js');
+  const lexicon = options.rules === undefined ? undefined : await loadRulesFile(options.rules);
+  await guardOutput(options.output, [oldPath, newPath]);
+  const [oldDoc, newDoc] = await Promise.all([loadDraft(oldPath), loadDraft(newPath)]);
+  const diff = compareDrafts(oldDoc, newDoc, { lexicon, articles: options.article });
+  const report = await renderReport(diff, options.format, highlighterFor(options, io));
+  await emit(report, options.output, io);
+  io.setExitCode(exitCodeFor(diff, failOn));
+}
+
+async function runExtract(draftPath: string, options: ExtractOptions, io: Io): Promise<void> {
+  await guardOutput(options.output, [draftPath]);
+  const doc = await loadDraft(draftPath);
+  const { renderOutline, renderDocumentJson } = await import('./render/outline.js');
+  const text = options.format === 'json' ? renderDocumentJson(doc) : renderOutline(doc, highlighterFor(options, io));
+  await emit(text, options.output, io);
+  io.setExitCode(0);
+}
+
+/** Reads and parses one draft; a draft in which no article is found is refused, not compared. */
+async function loadDraft(path: string): Promise<TreatyDocument> {
+  const [{ readDraft }, { parseDocument }, { listArticles }] = await Promise.all([
+    import('./extract/read-draft.js'),
+    import('./parse/parse-document.js'),
+    import('./parse/walk.js'),
+  ]);
+  const doc = parseDocument(await readDraft(path));
+  if (listArticles(doc).length === 0) {
+    throw new TreatyDiffError(
+      'no-articles',
+      `${path}: no articles found (expected headings such as "Article 1"); run 'treaty-diff extract ${path}' to see what was read`,
+    );
+  }
+  return doc;
+}
+
+async function renderReport(diff: TreatyDiff, format: CompareFormat, hl: Highlighter): Promise<string> {
+  const renderers: Record<CompareFormat, () => Promise<string>> = {
+    text: async () => (await import('./render/text.js')).renderText(diff, hl),
+    json: async () => (await import('./render/json.js')).renderJson(diff),
+  };
+  return renderers[format]();
+}
+
+/** `safeguards,power-expanded` -> a predicate; an unknown name is a usage error listing the valid ones. */
+async function parseFailOn(value: string): Promise<FailOn> {
+  const { FINDING_CODES } = await import('./classify/findings.js');
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) throw new TreatyDiffError('bad-option', '--fail-on needs at least one finding code or group');
+  const known = new Set<string>([...FINDING_CODES, ...Object.keys(FAIL_ON_GROUPS)]);
+  for (const name of names) {
+    if (!known.has(name)) {
+      throw new TreatyDiffError(
+        'bad-option',
+        `--fail-on: unknown finding code or group "${name}" (groups: ${Object.keys(FAIL_ON_GROUPS).join(', ')}; codes: ${FINDING_CODES.join(', ')})`,
+      );
+    }
+  }
+  return (code: FindingCode) => names.some((name) => name === code || FAIL_ON_GROUPS[name]?.(code) === true);
+}
+
+async function loadRulesFile(path: string): Promise<import('./classify/lexicon.js').Lexicon> {
+  const { readFile } = await import('node:fs/promises');
+  const [{ parseRules, mergeLexicon }, { DEFAULT_LEXICON }] = await Promise.all([import('./classify/rules.js'), import('./classify/lexicon.js')]);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new TreatyDiffError('bad-rules', `${path}: cannot read the rules file (${describeFsError(error)})`);
+  }
+  return mergeLexicon(DEFAULT_LEXICON, parseRules(text, path));
+}
+
+/** Refuses `-o` pointing at one of the input drafts: a report must never overwrite a draft. */
+async function guardOutput(output: string | undefined, inputs: string[]): Promise<void> {
+  if (output === undefined) return;
+  const resolved = await realpathOrSelf(output);
+  for (const input of inputs) {
+    if ((await realpathOrSelf(input)) === resolved) {
+      throw new TreatyDiffError('bad-option', `-o ${output}: refusing to overwrite the input draft ${input}`);
+    }
+  }
+}
+
+async function realpathOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path));
+  }
+}
+
+/** Writes to stdout, or atomically to a file: a temporary file beside it, then a rename. */
+async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
+  if (output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, output);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw new TreatyDiffError('output-failed', `${output}: cannot write the report (${describeFsError(error)})`);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function highlighterFor(options: { color: boolean; output?: string }, io: Io): Highlighter {
+  if (options.output !== undefined) return createHighlighter(0);
+  return createHighlighter(detectColorLevel({ colorFlag: options.color, env: io.env, stream: io.stdoutStream }));
+}
+
+/** Where the program's effects go; the process by default, a recorder in tests. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  setExitCode(code: number): void;
+  env: NodeJS.ProcessEnv;
+  stdoutStream: { isTTY?: boolean; getColorDepth?: () => number };
+}
+
+const processIo: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  // Never process.exit(): it would cut a large report still being written to a pipe.
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+  env: process.env,
+  stdoutStream: process.stdout,
+};
+
+/**
+ * Runs the program on `argv` (as process.argv: node, script, args...). Expected failures print one
+ * line and exit 2; an unexpected one prints one line asking for a report (details with TREATY_DIFF_DEBUG=1).
+ */
+export async function main(argv: string[], io: Io = processIo): Promise<void> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    io.setExitCode(handleError(error, io));
+  }
+}
+
+function handleError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; every other commander error is a usage error (2, not 1).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return EXIT_TROUBLE;
+  }
+  if (isTreatyDiffError(error)) {
+    io.stderr(`treaty-diff: ${error.message}\n`);
+    return EXIT_TROUBLE;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  io.stderr(`treaty-diff: internal error: ${detail.split('\n')[0]} (please report it with the drafts; TREATY_DIFF_DEBUG=1 shows details)\n`);
+  if (io.env['TREATY_DIFF_DEBUG']) io.stderr(`${error instanceof Error ? error.stack : String(error)}\n`);
+  return EXIT_TROUBLE;
+}

@@ -1,0 +1,75 @@
+// Renders a TreatyDiff as the documented JSON contract (schemaVersion 1), byte-stable.
+
+import type { ArticleDiff, ArticleSummary, DraftSummary, Finding, ProvisionDiff, TreatyDiff, Warning } from '../types.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export const SCHEMA_VERSION = 1;
+
+/**
+ * The JSON report. Keys are written in a fixed order and nothing depends on time or place, so the
+ * same drafts always give byte-identical output. Optional fields are omitted, never `null`.
+ */
+export function renderJson(diff: TreatyDiff): string {
+  const report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    old: draft(diff.old),
+    new: draft(diff.new),
+    summary: { articles: { ...diff.summary.articles }, findings: { ...diff.summary.findings } },
+    articles: diff.articles.map(article),
+    findings: diff.findings.map(finding),
+    warnings: diff.warnings.map(warning),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+function draft(d: DraftSummary): object {
+  return { path: d.path, sha256: d.sha256, pages: d.pages, symbol: d.symbol, date: d.date, articles: d.articles };
+}
+
+function articleSummary(a: ArticleSummary | undefined): object | undefined {
+  return a && { num: a.num, heading: a.heading, id: a.id, pages: a.pages, path: a.path };
+}
+
+function article(a: ArticleDiff): object {
+  return {
+    kind: a.kind,
+    old: articleSummary(a.old),
+    new: articleSummary(a.new),
+    matchedBy: a.matchedBy,
+    similarity: a.similarity,
+    topics: a.topics,
+    referenceUpdates: a.referenceUpdates.map((r) => ({ old: r.old, new: r.new })),
+    provisions: a.provisions.map(provision),
+    findings: a.findings.map(finding),
+  };
+}
+
+function provision(p: ProvisionDiff): object {
+  return {
+    id: p.id,
+    oldId: p.oldId,
+    newId: p.newId,
+    kind: p.kind,
+    referenceOnly: p.referenceOnly,
+    fallback: p.fallback,
+    ops: p.ops.map((op) => ({ op: op.op, text: op.text })),
+  };
+}
+
+function finding(f: Finding): object {
+  return {
+    code: f.code,
+    severity: f.severity,
+    topic: f.topic,
+    article: { old: f.article.old, new: f.article.new, id: f.article.id },
+    at: f.at,
+    pages: { old: f.pages.old, new: f.pages.new },
+    evidence: { old: f.evidence.old, new: f.evidence.new },
+    message: f.message,
+  };
+}
+
+function warning(w: Warning): object {
+  return { code: w.code, draft: w.draft, page: w.page, at: w.at, message: w.message };
+}

@@ -1,0 +1,78 @@
+// Groups compared articles the way every report presents them: safeguards, powers, other, compact.
+
+import type { AlignmentKind, ArticleDiff } from '../types.js';
+
+/** Display order of alignment kinds; a Record so that a new kind without a place fails to compile. */
+const ALIGNMENT_ORDER: Record<AlignmentKind, number> = {
+  unchanged: 0,
+  modified: 1,
+  renumbered: 2,
+  moved: 3,
+  added: 4,
+  removed: 5,
+};
+
+export const ALIGNMENT_KINDS = (Object.keys(ALIGNMENT_ORDER) as AlignmentKind[]).sort(
+  (a, b) => ALIGNMENT_ORDER[a] - ALIGNMENT_ORDER[b],
+);
+
+export interface ArticleGroups {
+  /** Articles with a safeguard finding. */
+  safeguards: ArticleDiff[];
+  /** Articles with a surveillance-power finding (an article may be in both lists). */
+  powers: ArticleDiff[];
+  /** Other articles whose text changed, or that were added or removed. */
+  other: ArticleDiff[];
+  /** Articles that were only renumbered or moved (reference updates at most): listed compactly. */
+  compact: ArticleDiff[];
+}
+
+const hasFinding = (article: ArticleDiff, prefix: string): boolean =>
+  article.findings.some((finding) => finding.code.startsWith(prefix));
+
+/**
+ * True for an article whose only change is its number or place (and references mapped through the
+ * renumbering): no finding beyond article-renumbered / article-moved, every provision unchanged.
+ */
+export function isCompactChange(article: ArticleDiff): boolean {
+  return (
+    (article.kind === 'renumbered' || article.kind === 'moved') &&
+    article.findings.every((f) => f.code === 'article-renumbered' || f.code === 'article-moved') &&
+    article.provisions.every((p) => p.kind === 'unchanged' || p.referenceOnly === true)
+  );
+}
+
+/** True when the article differs in any way between the drafts. */
+export function isChanged(article: ArticleDiff): boolean {
+  return article.kind !== 'unchanged' || article.findings.length > 0 || article.provisions.some((p) => p.kind !== 'unchanged');
+}
+
+/** Splits changed articles into report sections, keeping the comparison's article order. */
+export function groupArticles(articles: ArticleDiff[]): ArticleGroups {
+  const groups: ArticleGroups = { safeguards: [], powers: [], other: [], compact: [] };
+  for (const article of articles) {
+    if (!isChanged(article)) continue;
+    const safeguard = hasFinding(article, 'safeguard-');
+    const power = hasFinding(article, 'power-');
+    if (safeguard) groups.safeguards.push(article);
+    if (power) groups.powers.push(article);
+    if (safeguard || power) continue;
+    if (isCompactChange(article)) groups.compact.push(article);
+    else groups.other.push(article);
+  }
+  return groups;
+}
+
+/** `Article 5 -> 6  Respect for human rights`, `Article 7 (added)  ...`, `Article 10 (removed)`. */
+export function articleLabel(article: ArticleDiff): string {
+  const heading = article.new?.heading ?? article.old?.heading;
+  let num: string;
+  if (article.old && article.new) {
+    num = article.old.num === article.new.num ? `Article ${article.new.num}` : `Article ${article.old.num} -> ${article.new.num}`;
+  } else if (article.new) {
+    num = `Article ${article.new.num} (added)`;
+  } else {
+    num = `Article ${article.old?.num ?? '?'} (removed)`;
+  }
+  return heading ? `${num}  ${heading}` : num;
+}
