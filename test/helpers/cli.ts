@@ -1,0 +1,32 @@
+// Runs the built CLI (bin/treaty-diff.js on dist/) as a user would, colour off, and records the result.
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/treaty-diff.js', import.meta.url));
+
+export interface CliResult {
+  command: string;
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** `treaty-diff ...args` from the repository root, with NO_COLOR and a 60 s bound. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], NO_COLOR: '1', ...env },
+  });
+  return { command: `treaty-diff ${args.join(' ')}`, stdout: result.stdout, stderr: result.stderr, code: result.status };
+}
+
+/** True when stderr is exactly one line and carries no stack frame. */
+export function isOneCleanLine(stderr: string): boolean {
+  const lines = stderr.split('\n').filter((line) => line.length > 0);
+  return lines.length === 1 && !/^\s+at /m.test(stderr) && !stderr.includes('Error:');
+}
