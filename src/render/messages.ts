@@ -1,6 +1,6 @@
 // All human wording of warnings and findings: codes in, sentences out.
 
-import type { WarningCode } from '../types.js';
+import type { FindingCode, WarningCode } from '../types.js';
 
 /** Details a warning's wording may use. */
 export interface WarningDetails {
@@ -47,4 +47,58 @@ const WARNING_WORDING: Record<WarningCode, (d: WarningDetails) => string> = {
 /** The sentence for a warning. */
 export function warningMessage(code: WarningCode, details: WarningDetails = {}): string {
   return WARNING_WORDING[code](details);
+}
+
+// ---------------------------------------------------------------------------
+// Findings
+
+/** Details a finding's wording may use. */
+export interface FindingDetails {
+  /** Lexicon topic id, e.g. `judicial-review`. */
+  topic?: string;
+  /** Article numbers as printed on each side. */
+  article?: { old?: string; new?: string };
+  /** The changed wording on each side (quoted and truncated here). */
+  evidence?: { old?: string; new?: string };
+  /** Free detail, e.g. `shall -> may` or a bracket count. */
+  detail?: string;
+}
+
+const about = (d: FindingDetails): string => (d.topic === undefined ? '' : ` (${d.topic})`);
+const articleName = (d: FindingDetails): string => `article ${d.article?.new ?? d.article?.old ?? '?'}`;
+const change = (d: FindingDetails): string => {
+  const oldText = d.evidence?.old;
+  const newText = d.evidence?.new;
+  if (oldText !== undefined && newText !== undefined) return `${quote(oldText)} -> ${quote(newText)}`;
+  if (oldText !== undefined) return `${quote(oldText)} deleted`;
+  if (newText !== undefined) return `${quote(newText)} inserted`;
+  return d.detail ?? 'wording changed';
+};
+
+const FINDING_WORDING: Record<FindingCode, (d: FindingDetails) => string> = {
+  'safeguard-added': (d) => `safeguard added${about(d)}: ${change(d)}`,
+  'safeguard-removed': (d) => `safeguard removed${about(d)}: ${change(d)}`,
+  'safeguard-weakened': (d) => `safeguard weakened${about(d)}: ${change(d)}`,
+  'safeguard-strengthened': (d) => `safeguard strengthened${about(d)}: ${change(d)}`,
+  'safeguard-modified': (d) => `safeguard wording changed${about(d)}: ${change(d)}`,
+  'power-added': (d) => `power added${about(d)}: ${change(d)}`,
+  'power-removed': (d) => `power removed${about(d)}: ${change(d)}`,
+  'power-expanded': (d) => `power expanded${about(d)}: ${change(d)}`,
+  'power-narrowed': (d) => `power narrowed${about(d)}: ${change(d)}`,
+  'power-modified': (d) => `power wording changed${about(d)}: ${change(d)}`,
+  'article-added': (d) => `${articleName(d)} is new`,
+  'article-removed': (d) => `article ${d.article?.old ?? '?'} was removed`,
+  'article-renumbered': (d) => `article ${d.article?.old ?? '?'} is now article ${d.article?.new ?? '?'}`,
+  'article-moved': (d) => `${articleName(d)} moved ${d.detail ?? 'to another chapter'}`,
+  'article-modified': (d) => `${articleName(d)}: text changed${d.detail === undefined ? '' : ` (${d.detail})`}`,
+  'modal-shift': (d) => `modal verb changed${about(d)}: ${change(d)}`,
+  'qualifier-added': (d) => `qualifier added${about(d)}: ${change(d)}`,
+  'qualifier-removed': (d) => `qualifier removed${about(d)}: ${change(d)}`,
+  'brackets-added': (d) => `${articleName(d)}: more bracketed (unagreed) text${d.detail === undefined ? '' : ` (${d.detail})`}`,
+  'brackets-resolved': (d) => `${articleName(d)}: bracketed text resolved${d.detail === undefined ? '' : ` (${d.detail})`}`,
+};
+
+/** The sentence for a finding. Example: `findingMessage('article-renumbered', { article: { old: '5', new: '6' } })` -> `article 5 is now article 6`. */
+export function findingMessage(code: FindingCode, details: FindingDetails = {}): string {
+  return FINDING_WORDING[code](details);
 }

@@ -1,0 +1,187 @@
+// Pairs the articles of two drafts: by number, heading and text, seeing through renumbering.
+
+import type { Alignment, AlignmentKind, ArticleInContext, MatchedBy, TreatyDocument, TreatyNode } from '../types.js';
+import { listArticles } from '../parse/walk.js';
+import { articleBodyText } from '../diff/list-provisions.js';
+import { diceSimilarity, normalizeSpace, roundSimilarity, textFeatures } from '../diff/similarity.js';
+import { findBestChain, type CandidatePair } from './best-chain.js';
+import { interleave } from './interleave.js';
+import { numKey } from '../parse/ids.js';
+
+/** Bonus for a pair that keeps its number: number matching comes first, but not blindly. */
+const SAME_NUMBER_BONUS = 0.3;
+/** Bonus for an identical heading: a strong sign of the same article after renumbering. */
+const SAME_HEADING_BONUS = 0.3;
+/** A same-number pair below this similarity, with another heading, is two different articles. */
+const MIN_SAME_NUMBER_SIMILARITY = 0.1;
+/** A renumbered pair with the same heading needs at least this much text in common. */
+const MIN_SAME_HEADING_SIMILARITY = 0.2;
+/** A pair with neither number nor heading in common needs this much text in common. */
+const MIN_TEXT_SIMILARITY = 0.45;
+/** Below this similarity a pairing is reported with a `weak-alignment` warning. */
+export const WEAK_SIMILARITY = 0.3;
+/** How many rare features of an old article are used to find its candidate partners. */
+const PROBE_FEATURES = 16;
+/** How many text-found candidates each old article keeps. */
+const TEXT_CANDIDATES = 8;
+
+interface ArticleFacts {
+  entry: ArticleInContext;
+  key: string;
+  heading: string;
+  features: Set<string>;
+  body: string;
+}
+
+const factsOf = (entry: ArticleInContext): ArticleFacts => {
+  const body = articleBodyText(entry.article);
+  return {
+    entry,
+    key: numKey(entry.article.num ?? entry.article.id),
+    heading: normalizeSpace(entry.article.heading ?? '').toLowerCase(),
+    features: textFeatures(body),
+    body,
+  };
+};
+
+/** Old/new index pairs worth scoring: same number, same heading, or rare words in common. */
+function collectCandidates(oldFacts: ArticleFacts[], newFacts: ArticleFacts[]): Array<[number, number]> {
+  const seen = new Set<number>();
+  const out: Array<[number, number]> = [];
+  const add = (i: number, j: number): void => {
+    const id = i * (newFacts.length + 1) + j;
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push([i, j]);
+  };
+  const byKey = new Map<string, number[]>();
+  const byHeading = new Map<string, number[]>();
+  const byFeature = new Map<string, number[]>();
+  newFacts.forEach((f, j) => {
+    byKey.set(f.key, [...(byKey.get(f.key) ?? []), j]);
+    if (f.heading !== '') byHeading.set(f.heading, [...(byHeading.get(f.heading) ?? []), j]);
+    for (const feature of f.features) {
+      const list = byFeature.get(feature);
+      if (list === undefined) byFeature.set(feature, [j]);
+      else list.push(j);
+    }
+  });
+  oldFacts.forEach((f, i) => {
+    for (const j of byKey.get(f.key) ?? []) add(i, j);
+    for (const j of byHeading.get(f.heading) ?? []) add(i, j);
+    // Probe with the old article's rarest features (inverted index), so the cost stays
+    // linear in the number of articles instead of scoring every pair.
+    const rare = [...f.features]
+      .map((feature) => byFeature.get(feature))
+      .filter((list): list is number[] => list !== undefined)
+      .sort((a, b) => a.length - b.length)
+      .slice(0, PROBE_FEATURES);
+    const hits = new Map<number, number>();
+    for (const list of rare) {
+      if (list.length > 64) continue;
+      for (const j of list) hits.set(j, (hits.get(j) ?? 0) + 1);
+    }
+    [...hits.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, TEXT_CANDIDATES)
+      .forEach(([j]) => add(i, j));
+  });
+  return out;
+}
+
+interface ScoredPair extends CandidatePair {
+  similarity: number;
+  matchedBy: Exclude<MatchedBy, 'none'>;
+}
+
+function scorePair(oldFact: ArticleFacts, newFact: ArticleFacts, i: number, j: number): ScoredPair | undefined {
+  const similarity = oldFact.body === newFact.body ? 1 : diceSimilarity(oldFact.features, newFact.features);
+  const sameNumber = oldFact.key === newFact.key;
+  const sameHeading = oldFact.heading !== '' && oldFact.heading === newFact.heading;
+  const admitted =
+    (sameNumber && (similarity >= MIN_SAME_NUMBER_SIMILARITY || sameHeading)) ||
+    (sameHeading && similarity >= MIN_SAME_HEADING_SIMILARITY) ||
+    similarity >= MIN_TEXT_SIMILARITY;
+  if (!admitted) return undefined;
+  const weight =
+    similarity + (sameNumber ? SAME_NUMBER_BONUS : 0) + (sameHeading ? SAME_HEADING_BONUS : 0);
+  const matchedBy = sameNumber ? 'number' : sameHeading ? 'heading' : 'text';
+  return { oldIndex: i, newIndex: j, weight, similarity, matchedBy };
+}
+
+/** `Chapter II` / heading of each container, so a chapter that was renumbered is still the same. */
+const containerKeys = (ancestors: TreatyNode[]): string =>
+  ancestors
+    .filter((a) => a.kind === 'part' || a.kind === 'chapter')
+    .map((a) => `${a.kind}:${a.heading !== undefined ? normalizeSpace(a.heading).toLowerCase() : numKey(a.num ?? '')}`)
+    .join('/');
+
+function kindOf(oldFact: ArticleFacts, newFact: ArticleFacts): AlignmentKind {
+  if (containerKeys(oldFact.entry.ancestors) !== containerKeys(newFact.entry.ancestors)) return 'moved';
+  if (oldFact.key !== newFact.key) return 'renumbered';
+  const sameText =
+    oldFact.body === newFact.body &&
+    normalizeSpace(oldFact.entry.article.heading ?? '') === normalizeSpace(newFact.entry.article.heading ?? '');
+  return sameText ? 'unchanged' : 'modified';
+}
+
+/**
+ * Pairs the articles of two drafts, in report order: new-draft order, removed articles at
+ * their old position.
+ *
+ * Every plausible pair (same number, same heading, or rare words in common) is scored by text
+ * similarity plus bonuses for a kept number and heading; the order-preserving pairing with the
+ * largest total wins, so an inserted article 5 comes out as one `added` article and old 5..8 as
+ * `renumbered` to 6..9, never as a chain of mismatched same-number pairs. Articles left over that
+ * still clearly match (another chapter, out of order) are paired next, best first.
+ *
+ * Kinds: `moved` (other part/chapter) before `renumbered` (other number) before `modified`
+ * (text or heading differs, whitespace aside) before `unchanged`. Cross-reference updates are
+ * not considered here (see `compareDrafts`).
+ *
+ * Example: old [1 Scope, 2 Definitions], new [1 Scope, 2 Use of terms (new), 3 Definitions] ->
+ * unchanged 1=1, added 2, renumbered 2->3.
+ */
+export function alignArticles(oldDoc: TreatyDocument, newDoc: TreatyDocument): Alignment[] {
+  const oldFacts = listArticles(oldDoc).map(factsOf);
+  const newFacts = listArticles(newDoc).map(factsOf);
+  const scored: ScoredPair[] = [];
+  for (const [i, j] of collectCandidates(oldFacts, newFacts)) {
+    const pair = scorePair(oldFacts[i] as ArticleFacts, newFacts[j] as ArticleFacts, i, j);
+    if (pair !== undefined) scored.push(pair);
+  }
+  const chain = findBestChain(scored, newFacts.length) as ScoredPair[];
+  const oldPartner = new Map<number, ScoredPair>();
+  const newPartner = new Map<number, ScoredPair>();
+  for (const pair of chain) {
+    oldPartner.set(pair.oldIndex, pair);
+    newPartner.set(pair.newIndex, pair);
+  }
+  // Left-overs that match out of order (an article moved past others): best pairs first.
+  const leftovers = scored
+    .filter((p) => !oldPartner.has(p.oldIndex) && !newPartner.has(p.newIndex))
+    .sort((a, b) => b.weight - a.weight || a.oldIndex - b.oldIndex || a.newIndex - b.newIndex);
+  for (const pair of leftovers) {
+    if (oldPartner.has(pair.oldIndex) || newPartner.has(pair.newIndex)) continue;
+    if (pair.matchedBy === 'number' && pair.similarity < MIN_TEXT_SIMILARITY) continue;
+    oldPartner.set(pair.oldIndex, pair);
+    newPartner.set(pair.newIndex, pair);
+  }
+
+  const newToOld = new Map<number, number>();
+  for (const [j, pair] of newPartner) newToOld.set(j, pair.oldIndex);
+  return interleave(newToOld, oldFacts.length, newFacts.length).map((slot): Alignment => {
+    const oldFact = slot.oldIndex === undefined ? undefined : oldFacts[slot.oldIndex];
+    const newFact = slot.newIndex === undefined ? undefined : newFacts[slot.newIndex];
+    if (newFact === undefined) return { kind: 'removed', old: oldFact?.entry, matchedBy: 'none', similarity: 0 };
+    if (oldFact === undefined) return { kind: 'added', new: newFact.entry, matchedBy: 'none', similarity: 0 };
+    const pair = newPartner.get(slot.newIndex ?? -1) as ScoredPair;
+    return {
+      kind: kindOf(oldFact, newFact),
+      old: oldFact.entry,
+      new: newFact.entry,
+      matchedBy: pair.matchedBy,
+      similarity: roundSimilarity(pair.similarity),
+    };
+  });
+}

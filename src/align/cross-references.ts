@@ -1,0 +1,113 @@
+// Rewrites article cross-references in old text through the renumbering, so "article 5" that now
+// reads "article 6" because article 5 became 6 is seen as a reference update, not a change.
+
+import type { Alignment, TreatyDocument } from '../types.js';
+import { listArticles } from '../parse/walk.js';
+import { numKey } from '../parse/ids.js';
+
+/** The renumbering between two drafts, read from the alignment. */
+export interface Renumbering {
+  /** Old number key -> new number as printed (brackets dropped); `undefined` when removed. */
+  byKey: Map<string, string | undefined>;
+  /** Old number keys in old-draft order, to map the ends of a range through removed articles. */
+  oldOrder: string[];
+}
+
+/** A reference rewrite, e.g. `{ old: 'article 5', new: 'article 6' }`. */
+export interface ReferenceUpdate {
+  old: string;
+  new: string;
+}
+
+const printed = (num: string): string => num.replace(/[[\]]/g, '').trim();
+
+/**
+ * The renumbering implied by `alignments` (of `oldDoc` against a new draft): every paired old article's number maps to its new
+ * number, every removed article to `undefined`.
+ * Example: old 5 paired with new 6 -> byKey '5' => '6'.
+ */
+export function buildRenumbering(oldDoc: TreatyDocument, alignments: Alignment[]): Renumbering {
+  const byKey = new Map<string, string | undefined>();
+  for (const a of alignments) {
+    const oldNum = a.old?.article.num;
+    if (oldNum === undefined) continue;
+    const newNum = a.new?.article.num;
+    byKey.set(numKey(oldNum), newNum === undefined ? undefined : printed(newNum));
+  }
+  const oldOrder = listArticles(oldDoc).map((entry) => numKey(entry.article.num ?? entry.article.id));
+  return { byKey, oldOrder };
+}
+
+const NUM = String.raw`\d+(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b|[a-z]\b)?`;
+const SEPARATOR = String.raw`\s*(?:,\s*(?:and|or)\b|,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*(?:articles?\s+)?`;
+/** `Article 5`, `articles 16 and 17`, `Articles 2 through 5`, `Article 6 bis`. */
+const REFERENCE = new RegExp(String.raw`\b(articles?)\s+(${NUM})((?:${SEPARATOR}${NUM}(?!\d))*)`, 'gi');
+const NUMBER_IN_REFERENCE = new RegExp(NUM, 'gi');
+/** A reference followed by "of this Convention" (after a sub-reference such as `.d.` or `, paragraph 2`). */
+const THIS_INSTRUMENT = /^(?:[.(][\w.()]*)?\s*(?:,\s*paragraphs?\s+[\d\s,and]+,?\s*)?of\s+(?:this|the\s+present)\s+(?:convention|protocol|agreement|treaty|instrument)\b/i;
+/** "of" after a reference: unless it is this instrument, the reference is to another one. */
+const OF_SOMETHING = /^(?:[.(][\w.()]*)?\s*(?:,\s*paragraphs?\s+[\d\s,and]+,?\s*)?of\s+(?!this\b|the\s+present\b)/i;
+
+/** True when the reference continues into another instrument ("article 8 of the ECHR"). */
+const citesOtherInstrument = (after: string): boolean =>
+  !THIS_INSTRUMENT.test(after) && OF_SOMETHING.test(after);
+
+function mapNumber(
+  num: string,
+  renumbering: Renumbering,
+  rangeEnd: 'low' | 'high' | undefined,
+): string {
+  const key = numKey(num);
+  if (!renumbering.byKey.has(key)) return num;
+  const mapped = renumbering.byKey.get(key);
+  if (mapped !== undefined) return numKey(mapped) === key ? num : mapped;
+  if (rangeEnd === undefined) return num;
+  // A removed article at the end of a range: the range now ends at its nearest surviving neighbour
+  // inside the range.
+  const at = renumbering.oldOrder.indexOf(key);
+  const step = rangeEnd === 'low' ? 1 : -1;
+  for (let k = at + step; k >= 0 && k < renumbering.oldOrder.length; k += step) {
+    const neighbour = renumbering.byKey.get(renumbering.oldOrder[k] ?? '');
+    if (neighbour !== undefined) return neighbour;
+  }
+  return num;
+}
+
+/**
+ * `text` with every reference to an article of this instrument mapped through `renumbering`,
+ * and the list of distinct rewrites made. References followed by "of <another instrument>"
+ * are left alone. Both ends of a range are mapped; an end that was removed moves inwards to
+ * the nearest surviving article.
+ *
+ * Example: with 5 -> 6, `"as provided in article 5 and article 8 of the ECHR"` ->
+ * `"as provided in article 6 and article 8 of the ECHR"`, updates [{ old: 'article 5', new: 'article 6' }].
+ */
+export function rewriteReferences(
+  text: string,
+  renumbering: Renumbering,
+): { text: string; updates: ReferenceUpdate[] } {
+  const updates: ReferenceUpdate[] = [];
+  if (renumbering.byKey.size === 0) return { text, updates };
+  const rewritten = text.replace(REFERENCE, (match: string, ...rest: unknown[]) => {
+    const offset = rest[rest.length - 2] as number;
+    if (citesOtherInstrument(text.slice(offset + match.length))) return match;
+    const numbers = [...match.matchAll(NUMBER_IN_REFERENCE)];
+    let out = '';
+    let cursor = 0;
+    numbers.forEach((m, k) => {
+      const start = m.index;
+      const between = match.slice(cursor, start);
+      const isRangeStart = /\b(?:to|through)\b|-|–/i.test(match.slice(start + m[0].length, numbers[k + 1]?.index ?? start + m[0].length));
+      const isRangeEnd = /\b(?:to|through)\b|-|–/i.test(between) && k > 0;
+      const end = isRangeStart ? 'low' : isRangeEnd ? 'high' : undefined;
+      out += between + mapNumber(m[0], renumbering, end);
+      cursor = start + m[0].length;
+    });
+    out += match.slice(cursor);
+    if (out !== match && !updates.some((u) => u.old === match && u.new === out)) {
+      updates.push({ old: match, new: out });
+    }
+    return out;
+  });
+  return { text: rewritten, updates };
+}

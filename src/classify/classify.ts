@@ -1,0 +1,305 @@
+// Reads the direction of each change from the words that changed: safeguards and powers added,
+// removed, weakened, strengthened, expanded or narrowed, plus article and drafting findings.
+
+import type { Alignment, Finding, FindingCode, PageRange, TopicGroup } from '../types.js';
+import type { ArticleChange, ProvisionChange } from '../diff/diff-article.js';
+import { numKey } from '../parse/ids.js';
+import { findingMessage } from '../render/messages.js';
+import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
+import { FINDING_INFO } from './findings.js';
+import type { Lexicon, LexiconTopic } from './lexicon.js';
+import { countPhrase, findPhrase } from './match-phrases.js';
+
+/** What classification found for one article. */
+export interface ArticleClassification {
+  findings: Finding[];
+  /** Topic groups the article touches on either side (heading included). */
+  topics: TopicGroup[];
+}
+
+type Evidence = { old?: string; new?: string };
+
+/** Everything needed to build the findings of one article. */
+interface Context {
+  alignment: Alignment;
+  lexicon: Lexicon;
+  findings: Finding[];
+  oldBody: string;
+  newBody: string;
+}
+
+const BRACKETED = /\[[^[\]]*\]/g;
+const countBrackets = (text: string): number => text.match(BRACKETED)?.length ?? 0;
+
+const topicsIn = (text: string, topics: LexiconTopic[]): LexiconTopic[] =>
+  topics.filter((t) => t.phrases.some((p) => countPhrase(text, p) > 0));
+
+function addFinding(
+  ctx: Context,
+  code: FindingCode,
+  at: string,
+  pages: { old?: PageRange; new?: PageRange },
+  evidence: Evidence,
+  topic?: string,
+  detail?: string,
+): void {
+  const { alignment } = ctx;
+  if (ctx.findings.some((f) => f.code === code && f.at === at && f.topic === topic)) return;
+  const article = {
+    ...(alignment.old?.article.num !== undefined ? { old: alignment.old.article.num } : {}),
+    ...(alignment.new?.article.num !== undefined ? { new: alignment.new.article.num } : {}),
+  };
+  ctx.findings.push({
+    code,
+    severity: FINDING_INFO[code].severity,
+    ...(topic !== undefined ? { topic } : {}),
+    article: { ...article, id: alignment.new?.article.id ?? alignment.old?.article.id ?? '' },
+    at,
+    pages,
+    evidence,
+    message: findingMessage(code, {
+      ...(topic !== undefined ? { topic } : {}),
+      article,
+      evidence,
+      ...(detail !== undefined ? { detail } : {}),
+    }),
+  });
+}
+
+const provisionPages = (p: ProvisionChange): { old?: PageRange; new?: PageRange } => ({
+  ...(p.old !== undefined ? { old: p.old.pages } : {}),
+  ...(p.new !== undefined ? { new: p.new.pages } : {}),
+});
+
+/** The first hunk touching `[start, end)` on one side, or the first hunk. */
+function hunkAt(hunks: Hunk[], side: 'old' | 'new', spans: Array<[number, number]>): Hunk | undefined {
+  for (const [start, end] of spans) {
+    const hit = hunks.find((h) =>
+      side === 'old' ? h.oldStart < end && h.oldEnd > start : h.newStart < end && h.newEnd > start,
+    );
+    if (hit !== undefined) return hit;
+  }
+  return hunks[0];
+}
+
+/** Evidence for a phrase that appeared or disappeared: the hunk that touches it. */
+function phraseEvidence(p: ProvisionChange, hunks: Hunk[], side: 'old' | 'new', phrase: string): Evidence {
+  const text = side === 'old' ? p.oldText : p.newText;
+  const spans = findPhrase(text, phrase);
+  const hunk = hunkAt(hunks, side, spans);
+  if (hunk !== undefined) return hunkEvidence(hunk, p.oldText, p.newText);
+  const span = spans[0] ?? [0, 0];
+  return { [side]: snippet(text, span[0], span[1]) };
+}
+
+/** Which group a provision belongs to: the group most of its own topic words name; on a tie,
+ * the one its parents and heading name ("Production order" over a scope limit inside it);
+ * still tied, safeguard. */
+function primaryGroup(own: LexiconTopic[], context: LexiconTopic[]): TopicGroup | undefined {
+  const count = (list: LexiconTopic[], group: TopicGroup): number => list.filter((t) => t.group === group).length;
+  for (const list of [own, context]) {
+    const safeguards = count(list, 'safeguard');
+    const powers = count(list, 'power');
+    if (safeguards > powers) return 'safeguard';
+    if (powers > safeguards) return 'power';
+  }
+  const all = [...own, ...context];
+  if (count(all, 'safeguard') > 0) return 'safeguard';
+  return count(all, 'power') > 0 ? 'power' : undefined;
+}
+
+/** Texts around a provision that tell what it is about: its parent intros and the article heading. */
+function contextText(change: ArticleChange, p: ProvisionChange): string {
+  const parts: string[] = [];
+  for (const [side, item] of [['old', p.old], ['new', p.new]] as const) {
+    if (item === undefined) continue;
+    // Provisions of one side in their document order (pairing keeps order), so `parent` indexes it.
+    const list = change.provisions.map((q) => q[side]).filter((q) => q !== undefined);
+    for (let up = list[item.parent]; up !== undefined; up = list[up.parent]) parts.push(up.text);
+    const heading = list.find((q) => q.heading);
+    if (heading !== undefined) parts.push(heading.text);
+  }
+  return parts.join(' ');
+}
+
+const strengths = (text: string, lexicon: Lexicon): number[] =>
+  lexicon.modals.filter((m) => countPhrase(text, m.phrase) > 0).map((m) => m.strength);
+
+/** Findings of one changed provision of a paired (or added/removed-provision) article. */
+function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChange): void {
+  const { lexicon } = ctx;
+  const own = topicsIn(`${p.oldText} ${p.newText}`, lexicon.topics);
+  const context = topicsIn(contextText(change, p), lexicon.topics);
+  const group = primaryGroup(own, context);
+  // The topic the heading or parent also names wins ("Interception of content data" over the
+  // "collect or record" of real-time collection in the same sentence).
+  const groupTopic = (
+    own.find((t) => t.group === group && context.includes(t)) ??
+    [...own, ...context].find((t) => t.group === group)
+  )?.id;
+  const hunks = listHunks(p.ops);
+  const at = p.diff.id;
+  const pages = provisionPages(p);
+  const add = (code: FindingCode, evidence: Evidence, topic?: string, detail?: string): void =>
+    addFinding(ctx, code, at, pages, evidence, topic, detail);
+  const weaken = (evidence: Evidence, topic = groupTopic): void => {
+    if (group === 'safeguard') add('safeguard-weakened', evidence, topic);
+    if (group === 'power') add('power-narrowed', evidence, topic);
+  };
+  const strengthen = (evidence: Evidence, topic = groupTopic): void => {
+    if (group === 'safeguard') add('safeguard-strengthened', evidence, topic);
+    if (group === 'power') add('power-expanded', evidence, topic);
+  };
+
+  // Modal verbs replaced inside one change: shall -> may weakens an obligation; for a power,
+  // an obligation to enable it becoming optional narrows it.
+  for (const hunk of hunks) {
+    const oldModals = strengths(hunk.deleted, lexicon);
+    const newModals = strengths(hunk.inserted, lexicon);
+    if (oldModals.length === 0 || newModals.length === 0) continue;
+    const evidence = hunkEvidence(hunk, p.oldText, p.newText);
+    if (Math.max(...newModals) < Math.max(...oldModals)) {
+      add('modal-shift', evidence, groupTopic);
+      weaken(evidence);
+    } else if (Math.min(...newModals) > Math.min(...oldModals)) {
+      add('modal-shift', evidence, groupTopic);
+      strengthen(evidence);
+    }
+  }
+
+  // Hedges: an added "where appropriate" lets a State do less. Only within a provision present
+  // on both sides: a whole new provision brings its hedges with the obligation they qualify.
+  const hedges = p.old !== undefined && p.new !== undefined ? lexicon.hedges : [];
+  for (const hedge of hedges) {
+    const before = countPhrase(p.oldText, hedge);
+    const after = countPhrase(p.newText, hedge);
+    if (after > before) {
+      const evidence = phraseEvidence(p, hunks, 'new', hedge);
+      add('qualifier-added', evidence, groupTopic);
+      weaken(evidence);
+      break;
+    }
+    if (after < before) {
+      const evidence = phraseEvidence(p, hunks, 'old', hedge);
+      add('qualifier-removed', evidence, groupTopic);
+      strengthen(evidence);
+      break;
+    }
+  }
+
+  // Topic phrases that appeared or disappeared.
+  for (const topic of lexicon.topics) {
+    const gone = topic.phrases.filter((ph) => countPhrase(p.newText, ph) < countPhrase(p.oldText, ph));
+    const come = topic.phrases.filter((ph) => countPhrase(p.newText, ph) > countPhrase(p.oldText, ph));
+    if (gone.length === 0 && come.length === 0) continue;
+    const inOld = topic.phrases.some((ph) => countPhrase(ctx.oldBody, ph) > 0);
+    const inNew = topic.phrases.some((ph) => countPhrase(ctx.newBody, ph) > 0);
+    const safeguard = topic.group === 'safeguard';
+    if (gone.length > 0 && come.length > 0) {
+      const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string);
+      add(safeguard ? 'safeguard-modified' : 'power-modified', evidence, topic.id);
+    } else if (gone.length > 0) {
+      const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string);
+      if (safeguard) add(inNew ? 'safeguard-weakened' : 'safeguard-removed', evidence, topic.id);
+      else add(inNew ? 'power-narrowed' : 'power-removed', evidence, topic.id);
+    } else {
+      const evidence = phraseEvidence(p, hunks, 'new', come[0] as string);
+      if (safeguard) add(inOld ? 'safeguard-strengthened' : 'safeguard-added', evidence, topic.id);
+      else add(inOld ? 'power-expanded' : 'power-added', evidence, topic.id);
+    }
+  }
+
+  // Scope of a power: "any criminal offence" or "in real time" widens, "serious offences" narrows.
+  if (group === 'power' || own.some((t) => t.group === 'power')) {
+    const powerTopic = (own.find((t) => t.group === 'power' && context.includes(t)) ?? [...own, ...context].find((t) => t.group === 'power'))?.id;
+    const moved = (phrases: string[]): [string | undefined, string | undefined] => [
+      phrases.find((ph) => countPhrase(p.newText, ph) > countPhrase(p.oldText, ph)),
+      phrases.find((ph) => countPhrase(p.newText, ph) < countPhrase(p.oldText, ph)),
+    ];
+    const [widerIn, widerOut] = moved(lexicon.wideners);
+    const [narrowerIn, narrowerOut] = moved(lexicon.narrowers);
+    if (widerIn !== undefined) addFinding(ctx, 'power-expanded', at, pages, phraseEvidence(p, hunks, 'new', widerIn), powerTopic);
+    else if (narrowerOut !== undefined) addFinding(ctx, 'power-expanded', at, pages, phraseEvidence(p, hunks, 'old', narrowerOut), powerTopic);
+    if (narrowerIn !== undefined) addFinding(ctx, 'power-narrowed', at, pages, phraseEvidence(p, hunks, 'new', narrowerIn), powerTopic);
+    else if (widerOut !== undefined) addFinding(ctx, 'power-narrowed', at, pages, phraseEvidence(p, hunks, 'old', widerOut), powerTopic);
+  }
+
+  // Changed wording in a safeguard or power provision that none of the above could read.
+  if (group !== undefined && hunks.length > 0) {
+    const already = ctx.findings.some((f) => f.at === at && FINDING_INFO[f.code].group === group);
+    const first = hunks[0] as Hunk;
+    if (!already) add(group === 'safeguard' ? 'safeguard-modified' : 'power-modified', hunkEvidence(first, p.oldText, p.newText), groupTopic);
+  }
+}
+
+/** Article-added / article-removed plus one finding per topic the whole article carries. */
+function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' | 'new'): void {
+  const { alignment } = ctx;
+  const entry = side === 'old' ? alignment.old : alignment.new;
+  if (entry === undefined) return;
+  const pages = side === 'old' ? { old: entry.article.pages } : { new: entry.article.pages };
+  addFinding(ctx, side === 'old' ? 'article-removed' : 'article-added', entry.article.id, pages, {});
+  for (const topic of ctx.lexicon.topics) {
+    for (const p of change.provisions) {
+      const item = p[side];
+      if (item === undefined || item.heading) continue;
+      const phrase = topic.phrases.find((ph) => countPhrase(item.text, ph) > 0);
+      if (phrase === undefined) continue;
+      const span = findPhrase(item.text, phrase)[0] ?? [0, 0];
+      const code: FindingCode =
+        topic.group === 'safeguard'
+          ? side === 'old' ? 'safeguard-removed' : 'safeguard-added'
+          : side === 'old' ? 'power-removed' : 'power-added';
+      addFinding(ctx, code, item.id, { [side]: item.pages }, { [side]: snippet(item.text, span[0], span[1]) }, topic.id);
+      break;
+    }
+  }
+}
+
+/**
+ * The findings of one aligned article and the topic groups it touches. Deterministic: the
+ * same diff and lexicon give the same findings in the same order (article-level first, then
+ * provision by provision). Unchanged and reference-only provisions give no findings, and a
+ * heading that merely names a topic is not a finding by itself.
+ *
+ * Example: an article whose paragraph changes "States Parties shall ensure judicial review" to
+ * "States Parties may ensure judicial review" gives article-modified, modal-shift and
+ * safeguard-weakened (topic judicial-review), evidence "shall" -> "may" with context.
+ */
+export function classifyChanges(alignment: Alignment, change: ArticleChange, lexicon: Lexicon): ArticleClassification {
+  const body = (side: 'oldText' | 'newText'): string =>
+    change.provisions.filter((p) => !(p.old?.heading ?? p.new?.heading ?? false)).map((p) => p[side]).join(' ');
+  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText') };
+  const headings = change.provisions.filter((p) => p.old?.heading === true || p.new?.heading === true);
+  const allText = `${ctx.oldBody} ${ctx.newBody} ${headings.map((h) => `${h.oldText} ${h.newText}`).join(' ')}`;
+  const groups = new Set(topicsIn(allText, lexicon.topics).map((t) => t.group));
+  const topics = (['safeguard', 'power'] as const).filter((g) => groups.has(g));
+
+  if (alignment.old === undefined) classifyWholeArticle(ctx, change, 'new');
+  else if (alignment.new === undefined) classifyWholeArticle(ctx, change, 'old');
+  else {
+    const oldArticle = alignment.old.article;
+    const newArticle = alignment.new.article;
+    const at = newArticle.id;
+    const pages = { old: oldArticle.pages, new: newArticle.pages };
+    if (numKey(oldArticle.num ?? '') !== numKey(newArticle.num ?? '')) addFinding(ctx, 'article-renumbered', at, pages, {});
+    if (alignment.kind === 'moved') {
+      const path = alignment.new.ancestors.map((a) => [a.num, a.heading].filter(Boolean).join(' ')).join(' / ');
+      addFinding(ctx, 'article-moved', at, pages, {}, undefined, path === '' ? undefined : `to ${path}`);
+    }
+    const changed = change.provisions.filter((p) => p.diff.kind !== 'unchanged' && p.diff.referenceOnly !== true);
+    if (changed.length > 0) {
+      addFinding(ctx, 'article-modified', at, pages, {}, undefined, `${changed.length} provision${changed.length === 1 ? '' : 's'}`);
+    }
+    const originalOld = change.provisions.map((p) => (p.old !== undefined && !p.old.heading ? p.diff.ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('') : '')).join(' ');
+    const oldBrackets = countBrackets(originalOld);
+    const newBrackets = countBrackets(ctx.newBody);
+    if (newBrackets > oldBrackets) addFinding(ctx, 'brackets-added', at, pages, {}, undefined, `${oldBrackets} -> ${newBrackets}`);
+    if (newBrackets < oldBrackets) addFinding(ctx, 'brackets-resolved', at, pages, {}, undefined, `${oldBrackets} -> ${newBrackets}`);
+    for (const p of changed) {
+      if (p.old?.heading === true || p.new?.heading === true) continue;
+      classifyProvision(ctx, change, p);
+    }
+  }
+  return { findings: ctx.findings, topics };
+}

@@ -1,0 +1,37 @@
+// Finds lexicon phrases in text: case-insensitive, on word boundaries, spaces matching any whitespace.
+
+const compiled = new Map<string, RegExp>();
+
+/**
+ * The regex for a lexicon phrase (cached). Throws a SyntaxError for an invalid pattern,
+ * which `parseRules` turns into a `bad-rules` error.
+ * Example: `compilePhrase('human rights')` matches "Human  Rights" but not "humanrights".
+ */
+export function compilePhrase(phrase: string): RegExp {
+  let regex = compiled.get(phrase);
+  if (regex === undefined) {
+    const source = phrase.trim().replace(/ +/g, '\\s+');
+    regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
+    compiled.set(phrase, regex);
+  }
+  return regex;
+}
+
+/** Character spans `[start, end)` of every match of `phrase` in `text`. */
+export function findPhrase(text: string, phrase: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(compilePhrase(phrase))) {
+    if (m[0] !== '') spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/** How often `phrase` occurs in `text`. Example: `countPhrase('shall ... Shall', 'shall') === 2`. */
+export function countPhrase(text: string, phrase: string): number {
+  return findPhrase(text, phrase).length;
+}
+
+/** True when any of `phrases` occurs in `text`. */
+export function hasAnyPhrase(text: string, phrases: string[]): boolean {
+  return phrases.some((phrase) => countPhrase(text, phrase) > 0);
+}

@@ -1,0 +1,140 @@
+// The library entry point: align two parsed drafts, diff each article pair, classify the changes.
+
+import type {
+  AlignmentKind,
+  ArticleDiff,
+  ArticleInContext,
+  ArticleSummary,
+  DraftSummary,
+  Finding,
+  FindingCode,
+  TreatyDiff,
+  TreatyDocument,
+  Warning,
+} from './types.js';
+import { alignArticles, WEAK_SIMILARITY } from './align/align-articles.js';
+import { buildRenumbering } from './align/cross-references.js';
+import { numKey } from './parse/ids.js';
+import { classifyChanges } from './classify/classify.js';
+import { FINDING_CODES } from './classify/findings.js';
+import { DEFAULT_LEXICON, type Lexicon } from './classify/lexicon.js';
+import { diffArticle } from './diff/diff-article.js';
+import { listArticles } from './parse/walk.js';
+import { warningMessage } from './render/messages.js';
+
+/** Options of `compareDrafts`. */
+export interface CompareOptions {
+  /** Classification rules; the default lexicon when absent. */
+  lexicon?: Lexicon;
+  /** Only report articles whose old or new number is one of these (`'6 bis'` == `'6bis'`). */
+  articles?: string[];
+  /** Time bound of each provision's word diff, in milliseconds (default 1000). */
+  diffTimeoutMs?: number;
+}
+
+/** Alignment kinds in report order, for the summary counts. */
+const KIND_ORDER: AlignmentKind[] = ['unchanged', 'modified', 'renumbered', 'moved', 'added', 'removed'];
+
+const summarizeDraft = (doc: TreatyDocument): DraftSummary => ({
+  path: doc.source.path,
+  sha256: doc.source.sha256,
+  pages: doc.source.pages,
+  ...(doc.metadata.symbol !== undefined ? { symbol: doc.metadata.symbol } : {}),
+  ...(doc.metadata.date !== undefined ? { date: doc.metadata.date } : {}),
+  articles: listArticles(doc).length,
+});
+
+const summarizeArticle = (entry: ArticleInContext): ArticleSummary => ({
+  num: entry.article.num ?? '',
+  ...(entry.article.heading !== undefined ? { heading: entry.article.heading } : {}),
+  id: entry.article.id,
+  pages: entry.article.pages,
+  path: entry.ancestors.map((a) => [a.kind === 'title' ? 'Title' : capitalize(a.kind), a.num].filter(Boolean).join(' ')),
+});
+
+const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * Compares two parsed drafts: aligns their articles (seeing through renumbering), diffs each
+ * pair provision by provision with cross-references mapped through the renumbering, and
+ * classifies every change. Pure and deterministic.
+ *
+ * Articles come in new-draft order with removed articles at their old position; `findings`
+ * repeats every article's findings in that order; warnings are both drafts' (with `draft` set)
+ * followed by the comparison's own (`weak-alignment`, `diff-fallback`).
+ *
+ * Example: `compareDrafts(oldDoc, newDoc, { articles: ['6 bis'] })` reports only the article
+ * numbered 6 bis (or 6bis) in either draft.
+ */
+export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, options: CompareOptions = {}): TreatyDiff {
+  const lexicon = options.lexicon ?? DEFAULT_LEXICON;
+  const timeoutMs = options.diffTimeoutMs ?? 1000;
+  const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(numKey));
+  const alignments = alignArticles(oldDoc, newDoc);
+  const renumbering = buildRenumbering(oldDoc, alignments);
+  const ownWarnings: Warning[] = [];
+  const articles: ArticleDiff[] = [];
+  for (const alignment of alignments) {
+    const oldNum = alignment.old?.article.num;
+    const newNum = alignment.new?.article.num;
+    if (
+      wanted !== undefined &&
+      !(oldNum !== undefined && wanted.has(numKey(oldNum))) &&
+      !(newNum !== undefined && wanted.has(numKey(newNum)))
+    ) {
+      continue;
+    }
+    const change = diffArticle(alignment.old?.article, alignment.new?.article, renumbering, timeoutMs);
+    const { findings, topics } = classifyChanges(alignment, change, lexicon);
+    if (alignment.old !== undefined && alignment.new !== undefined && alignment.similarity < WEAK_SIMILARITY) {
+      ownWarnings.push({
+        code: 'weak-alignment',
+        at: alignment.new.article.id,
+        message: warningMessage('weak-alignment', {
+          at: `article ${newNum ?? alignment.new.article.id}`,
+          detail: `paired with old article ${oldNum ?? alignment.old.article.id} by ${alignment.matchedBy}, similarity ${alignment.similarity}`,
+        }),
+      });
+    }
+    for (const p of change.provisions) {
+      if (p.diff.fallback === undefined) continue;
+      ownWarnings.push({
+        code: 'diff-fallback',
+        at: p.diff.id,
+        message: warningMessage('diff-fallback', { at: p.diff.id, detail: p.diff.fallback === 'sentence' ? 'sentence-level' : 'whole-text' }),
+      });
+    }
+    articles.push({
+      kind: alignment.kind,
+      ...(alignment.old !== undefined ? { old: summarizeArticle(alignment.old) } : {}),
+      ...(alignment.new !== undefined ? { new: summarizeArticle(alignment.new) } : {}),
+      matchedBy: alignment.matchedBy,
+      similarity: alignment.similarity,
+      topics,
+      referenceUpdates: change.referenceUpdates,
+      provisions: change.provisions.map((p) => p.diff),
+      findings,
+    });
+  }
+  const findings: Finding[] = articles.flatMap((a) => a.findings);
+  const kindCounts: Partial<Record<AlignmentKind, number>> = {};
+  for (const kind of KIND_ORDER) {
+    const count = articles.filter((a) => a.kind === kind).length;
+    if (count > 0) kindCounts[kind] = count;
+  }
+  const findingCounts: Partial<Record<FindingCode, number>> = {};
+  for (const code of FINDING_CODES) {
+    const count = findings.filter((f) => f.code === code).length;
+    if (count > 0) findingCounts[code] = count;
+  }
+  const draftWarnings = (doc: TreatyDocument, draft: 'old' | 'new'): Warning[] =>
+    doc.warnings.map((w) => ({ ...w, draft }));
+  return {
+    old: summarizeDraft(oldDoc),
+    new: summarizeDraft(newDoc),
+    summary: { articles: kindCounts, findings: findingCounts },
+    articles,
+    findings,
+    warnings: [...draftWarnings(oldDoc, 'old'), ...draftWarnings(newDoc, 'new'), ...ownWarnings],
+  };
+}

@@ -1,0 +1,125 @@
+// Diffs one aligned article pair provision by provision, seeing through renumbered references.
+
+import type { DiffOp, ProvisionDiff, TreatyNode } from '../types.js';
+import { findBestChain, type CandidatePair } from '../align/best-chain.js';
+import { interleave } from '../align/interleave.js';
+import { rewriteReferences, type ReferenceUpdate, type Renumbering } from '../align/cross-references.js';
+import { diffText } from './diff-text.js';
+import { listProvisions, type Provision } from './list-provisions.js';
+import { textSimilarity } from './similarity.js';
+
+/** Bonus for provisions with the same relative id (`__para_2`): ids first, not blindly. */
+const SAME_KEY_BONUS = 0.3;
+/** Provisions with other ids pair only when this much of their text is shared. */
+const MIN_PROVISION_SIMILARITY = 0.4;
+
+/** A provision diff together with what classification needs to read it. */
+export interface ProvisionChange {
+  diff: ProvisionDiff;
+  old?: Provision;
+  new?: Provision;
+  /** Old text with cross-references mapped through the renumbering ('' when added). */
+  oldText: string;
+  /** New text ('' when removed). */
+  newText: string;
+  /** Ops from `oldText` to `newText`: the substantive changes, reference updates excluded. */
+  ops: DiffOp[];
+}
+
+/** The diff of one article pair. */
+export interface ArticleChange {
+  provisions: ProvisionChange[];
+  /** Distinct cross-reference rewrites applied to the old text. */
+  referenceUpdates: ReferenceUpdate[];
+}
+
+interface Rewritten extends Provision {
+  original: string;
+  updates: ReferenceUpdate[];
+}
+
+/** Pairs provisions: same relative id or clearly similar text, order kept (an inserted
+ * paragraph does not shift every later paragraph into a mismatched pair). */
+function pairProvisions(oldList: Rewritten[], newList: Provision[]): Map<number, number> {
+  const candidates: CandidatePair[] = [];
+  oldList.forEach((oldItem, i) => {
+    newList.forEach((newItem, j) => {
+      if (oldItem.heading !== newItem.heading) return;
+      const sameKey = oldItem.key === newItem.key;
+      if (oldItem.heading) {
+        candidates.push({ oldIndex: i, newIndex: j, weight: 1 });
+        return;
+      }
+      const similarity = oldItem.text === newItem.text ? 1 : textSimilarity(oldItem.text, newItem.text);
+      if (sameKey || similarity >= MIN_PROVISION_SIMILARITY) {
+        candidates.push({ oldIndex: i, newIndex: j, weight: similarity + (sameKey ? SAME_KEY_BONUS : 0) });
+      }
+    });
+  });
+  const newToOld = new Map<number, number>();
+  for (const pair of findBestChain(candidates, newList.length)) newToOld.set(pair.newIndex, pair.oldIndex);
+  return newToOld;
+}
+
+/**
+ * Diffs an article pair (either side absent for added/removed articles): provisions are paired,
+ * the old text's cross-references are rewritten through `renumbering`, and each pair gets a word
+ * diff of the real texts (`ProvisionDiff.ops`) plus the diff that classification reads (old text
+ * rewritten). A provision whose only change is a mapped reference is `modified` with
+ * `referenceOnly: true`.
+ *
+ * Example: old para "as set out in article 5" / new "as set out in article 6" with 5 -> 6:
+ * one provision, kind `modified`, `referenceOnly: true`, classification ops all equal.
+ */
+export function diffArticle(
+  oldArticle: TreatyNode | undefined,
+  newArticle: TreatyNode | undefined,
+  renumbering: Renumbering,
+  timeoutMs: number,
+): ArticleChange {
+  const referenceUpdates: ReferenceUpdate[] = [];
+  const oldList: Rewritten[] = (oldArticle === undefined ? [] : listProvisions(oldArticle)).map((p) => {
+    if (p.heading) return { ...p, original: p.text, updates: [] };
+    const { text, updates } = rewriteReferences(p.text, renumbering);
+    return { ...p, text, original: p.text, updates };
+  });
+  const newList = newArticle === undefined ? [] : listProvisions(newArticle);
+  const newToOld = pairProvisions(oldList, newList);
+  const provisions = interleave(newToOld, oldList.length, newList.length).map((slot): ProvisionChange => {
+    const oldItem = slot.oldIndex === undefined ? undefined : oldList[slot.oldIndex];
+    const newItem = slot.newIndex === undefined ? undefined : newList[slot.newIndex];
+    // Report a rewrite only where the new draft really reads the mapped reference.
+    for (const u of oldItem?.updates ?? []) {
+      const seen = newItem?.text.includes(u.new) === true;
+      if (seen && !referenceUpdates.some((r) => r.old === u.old && r.new === u.new)) referenceUpdates.push(u);
+    }
+    const shown = diffText(oldItem?.original ?? '', newItem?.text ?? '', timeoutMs);
+    const read =
+      oldItem !== undefined && oldItem.text !== oldItem.original
+        ? diffText(oldItem.text, newItem?.text ?? '', timeoutMs)
+        : shown;
+    const kind =
+      oldItem === undefined ? 'added'
+      : newItem === undefined ? 'removed'
+      : oldItem.original === newItem.text ? 'unchanged'
+      : 'modified';
+    const diff: ProvisionDiff = {
+      id: newItem?.id ?? oldItem?.id ?? '',
+      ...(oldItem !== undefined ? { oldId: oldItem.id } : {}),
+      ...(newItem !== undefined ? { newId: newItem.id } : {}),
+      kind,
+      ops: shown.ops,
+      ...(kind === 'modified' && oldItem?.text === newItem?.text ? { referenceOnly: true } : {}),
+      ...(shown.fallback !== undefined ? { fallback: shown.fallback } : {}),
+    };
+    return {
+      diff,
+      ...(oldItem !== undefined ? { old: oldItem } : {}),
+      ...(newItem !== undefined ? { new: newItem } : {}),
+      oldText: oldItem?.text ?? '',
+      newText: newItem?.text ?? '',
+      ops: read.ops,
+    };
+  });
+  return { provisions, referenceUpdates };
+}

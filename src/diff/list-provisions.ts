@@ -1,0 +1,53 @@
+// Flattens an article into its provisions (heading, intro, paragraphs, ..., wrap-ups) for diffing.
+
+import type { PageRange, TreatyNode } from '../types.js';
+import { normalizeSpace } from './similarity.js';
+
+/** One diffable piece of an article's text. */
+export interface Provision {
+  /** Node id, or `<id>__heading` / `<id>__wrapup` for the pseudo-provisions. */
+  id: string;
+  /** The id relative to its article (`''` for the intro, `__para_2`), so renumbered articles pair up. */
+  key: string;
+  /** Whitespace-normalised text. */
+  text: string;
+  pages: PageRange;
+  /** The node the text belongs to. */
+  node: TreatyNode;
+  /** True for the article heading pseudo-provision. */
+  heading: boolean;
+  /** Index of the enclosing provision in the same list (its intro), or -1 for top-level ones. */
+  parent: number;
+}
+
+/**
+ * The provisions of `article` in document order: heading (when printed), intro, every
+ * descendant's own text and wrap-up, then the article's wrap-up. Empty texts are skipped.
+ * Example: an article with heading "Scope" and two paragraphs ->
+ * `art_3__heading`, `art_3__para_1`, `art_3__para_2`.
+ */
+export function listProvisions(article: TreatyNode): Provision[] {
+  const out: Provision[] = [];
+  const push = (id: string, text: string, node: TreatyNode, heading: boolean, parent: number): number => {
+    const flat = normalizeSpace(text);
+    if (flat === '') return parent;
+    out.push({ id, key: id.slice(article.id.length), text: flat, pages: node.pages, node, heading, parent });
+    return out.length - 1;
+  };
+  if (article.heading !== undefined) push(`${article.id}__heading`, article.heading, article, true, -1);
+  const visit = (node: TreatyNode, parent: number): void => {
+    const own = push(node.id, node.text, node, false, parent);
+    for (const child of node.children) visit(child, own);
+    if (node.wrapUp !== undefined) push(`${node.id}__wrapup`, node.wrapUp, node, false, parent);
+  };
+  visit(article, -1);
+  return out;
+}
+
+/** The article's body text (everything but its heading), whitespace-normalised. */
+export function articleBodyText(article: TreatyNode): string {
+  return listProvisions(article)
+    .filter((p) => !p.heading)
+    .map((p) => p.text)
+    .join(' ');
+}

@@ -1,0 +1,67 @@
+// Reads one draft from disk: checks the file, hashes it, and sends it to the PDF or text extractor.
+
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { TreatyDiffError } from '../errors.js';
+import type { ExtractedText } from '../types.js';
+import { extractPdf, hasPdfHeader, type ExtractPdfOptions } from './pdf.js';
+import { extractText } from './text.js';
+
+/** Limits for reading a draft. */
+export interface ReadDraftOptions extends ExtractPdfOptions {
+  /** Refuse files larger than this many bytes (default 200 MB). */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+
+/**
+ * Reads a draft (PDF, or a .txt/.md/.text text draft) into ExtractedText.
+ * Throws TreatyDiffError with a one-line message naming the file: `file-not-found`, `not-a-file`,
+ * `empty-file`, `too-large`, `unreadable-file`, `not-a-pdf`, and the PDF errors of `extractPdf`.
+ *
+ * Example: `await readDraft('drafts/rev1.pdf')` -> `{ source: { path: 'drafts/rev1.pdf', format: 'pdf', pages: 18, ... }, ... }`.
+ */
+export async function readDraft(path: string, options: ReadDraftOptions = {}): Promise<ExtractedText> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new TreatyDiffError('not-a-file', `${path}: is a directory or special file, not a draft; give the path of a PDF or text file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof TreatyDiffError) throw error;
+    throw fileError(path, error);
+  }
+  if (size === 0) throw new TreatyDiffError('empty-file', `${path}: the file is empty (0 bytes); check that the download or copy finished`);
+  if (size > maxBytes) {
+    throw new TreatyDiffError('too-large', `${path}: ${formatMegabytes(size)}, more than the limit of ${formatMegabytes(maxBytes)}; is this really a treaty draft?`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (hasPdfHeader(bytes)) return extractPdf(bytes, { path, sha256, format: 'pdf' }, options);
+  if (TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return extractText(text, { path, sha256, format: 'text' });
+  }
+  throw new TreatyDiffError('not-a-pdf', `${path}: is neither a PDF nor a .txt/.md text draft; give the draft as a PDF (or its text as .txt/.md)`);
+}
+
+function fileError(path: string, error: unknown): TreatyDiffError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new TreatyDiffError('file-not-found', `${path}: no such file; check the path`);
+  if (code === 'EISDIR') return new TreatyDiffError('not-a-file', `${path}: is a directory, not a draft; give the path of a PDF or text file`);
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : typeof code === 'string' ? code : 'read error';
+  return new TreatyDiffError('unreadable-file', `${path}: cannot read the file (${reason}); check its permissions`);
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,125 @@
+// Splits an article's body lines into its intro, paragraphs, subparagraphs, points and wrap-ups.
+
+import type { BodyLine, NodeKind } from '../types.js';
+import { createDraft, linePiece, type DraftNode } from './draft-node.js';
+import { idPart, joinId, type IdRegistry } from './ids.js';
+import { endsBlock, matchMarker, type MarkerMatch, type ProvisionKind } from './patterns.js';
+
+const LEVEL: Partial<Record<NodeKind, number>> = { article: 0, paragraph: 1, subparagraph: 2, point: 3 };
+
+/**
+ * Fills `article` (already holding its heading lines) from its body lines, in one pass:
+ * a marker at the start of a block opens a provision at its level (`1.` paragraph, `(a)`
+ * subparagraph, `(i)` point), closing deeper ones; other lines continue the open provision.
+ * A block that starts at a paragraph break without a marker after a list of subparagraphs
+ * or points is the wrap-up of the list's parent. Text before the first provision is the
+ * article's intro.
+ *
+ * @example
+ * // "For the purposes of this Convention:" / "a) ..." / "c) ..." / "(i) ..." / "(ii) ..." / "d) ..."
+ * // -> article text "For the purposes of this Convention:", subparagraphs a..d, points i, ii under c
+ */
+export function fillArticle(article: DraftNode, bodyLines: number[], lines: BodyLine[], ids: IdRegistry): void {
+  const stack: DraftNode[] = [article];
+  // Where continuation text goes: the open node's text, or its wrap-up once one has begun.
+  let wrapOwner: DraftNode | undefined;
+  // The last number of each kind seen under each parent, for sequence checks.
+  const lastToken = new Map<DraftNode, string>();
+
+  bodyLines.forEach((index, position) => {
+    const line = lines[index]!;
+    const previous = position === 0 ? undefined : lines[bodyLines[position - 1]!];
+    // A page's first line may look indented; after a line that ends mid-sentence it goes on.
+    const carriesOn = previous !== undefined && previous.page !== line.page && !endsBlock(previous.text);
+    const atBreak = position === 0 || ((line.breakBefore || line.centred || line.bold) && !carriesOn);
+    const atBlock = atBreak || (previous !== undefined && endsBlock(previous.text));
+    const marker = atBlock ? matchMarker(line.text) : undefined;
+    const kind = marker ? provisionKind(marker, stack) : undefined;
+
+    if (marker && kind && (atBreak || followsInSequence(kind, marker.token, stack, lastToken))) {
+      const level = LEVEL[kind]!;
+      while (stack.length > 1 && LEVEL[stack[stack.length - 1]!.kind]! >= level) stack.pop();
+      const parent = stack[stack.length - 1]!;
+      const node = createDraft(kind, ids.claim(joinId(parent.id, idPart(kind, marker.token))).id, line.page, { num: marker.num });
+      node.lines.push(index);
+      node.textParts.push(linePiece(lines, index, marker.bracket ? `[${marker.rest}` : marker.rest));
+      parent.children.push(node);
+      lastToken.set(parent, marker.token);
+      stack.push(node);
+      wrapOwner = undefined;
+      return;
+    }
+
+    const deepest = stack[stack.length - 1]!;
+    const closesList = atBreak && line.breakBefore && position > 0 && endsBlock(previous!.text) && !/^\p{Ll}/u.test(line.text);
+    if (wrapOwner === undefined && closesList && LEVEL[deepest.kind]! >= 2 && stack.length >= 2) {
+      // A closing sentence after a list: it belongs to the list's parent, after the list.
+      stack.pop();
+      wrapOwner = stack[stack.length - 1]!;
+    }
+    const target = wrapOwner ?? deepest;
+    target.lines.push(index);
+    (wrapOwner ? target.wrapParts : target.textParts).push(linePiece(lines, index));
+  });
+}
+
+/** The kind a marker opens, resolving `(i)`, `(v)`, `(x)` by what is open. */
+function provisionKind(marker: MarkerMatch, stack: DraftNode[]): ProvisionKind {
+  switch (marker.type) {
+    case 'number':
+      return 'paragraph';
+    case 'letter':
+      return 'subparagraph';
+    case 'roman':
+      return 'point';
+    case 'ambiguous': {
+      const openPoint = findOpen(stack, 'point');
+      if (openPoint && nextRoman(openPoint.num ?? '') === marker.token) return 'point';
+      const openSub = findOpen(stack, 'subparagraph');
+      // `(i)` right after `(h)` continues the letters; `(v)` after `(u)`, `(x)` after `(w)`.
+      if (openSub && nextLetter(tokenOf(openSub)) === marker.token) return 'subparagraph';
+      if (marker.token === 'i') return 'point';
+      return openPoint ? 'point' : 'subparagraph';
+    }
+  }
+}
+
+/** For a marker not preceded by a paragraph break: it must continue the sequence at its level. */
+function followsInSequence(kind: NodeKind, token: string, stack: DraftNode[], lastToken: Map<DraftNode, string>): boolean {
+  const level = LEVEL[kind]!;
+  let parent: DraftNode | undefined;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (LEVEL[stack[i]!.kind]! < level) {
+      parent = stack[i]!;
+      break;
+    }
+  }
+  const last = parent ? lastToken.get(parent) : undefined;
+  const sibling = parent?.children.at(-1);
+  const previous = sibling && sibling.kind === kind ? last : undefined;
+  if (kind === 'paragraph') return previous === undefined ? token === '1' : Number(token) === Number(previous) + 1;
+  if (kind === 'subparagraph') return previous === undefined ? token === 'a' : nextLetter(previous) === token;
+  return previous === undefined ? token === 'i' : nextRoman(previous) === token;
+}
+
+function findOpen(stack: DraftNode[], kind: NodeKind): DraftNode | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.kind === kind) return stack[i];
+  return undefined;
+}
+
+function tokenOf(node: DraftNode): string {
+  return (node.num ?? '').replace(/[^a-z]/gi, '').toLowerCase();
+}
+
+function nextLetter(token: string): string {
+  if (token.length !== 1) return '';
+  return String.fromCharCode(token.charCodeAt(0) + 1);
+}
+
+const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
+
+function nextRoman(numOrToken: string): string {
+  const token = numOrToken.replace(/[^ivxl]/gi, '').toLowerCase();
+  const at = ROMANS.indexOf(token);
+  return at === -1 ? '' : (ROMANS[at + 1] ?? '');
+}
