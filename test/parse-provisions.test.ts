@@ -101,6 +101,25 @@ describe('provision markers', () => {
     expect(article!.children[1]!.num).toBe('2.');
   });
 
+  it('continues a provision over a page break even when the page-top line looks indented', () => {
+    const [article] = listArticles(
+      parseDocument(
+        draft([
+          '¶Article 14 – Scope',
+          '¶1. A Party may reserve the right:',
+          '¶(a) to apply the measures only to serious offences; or',
+          '¶(b) not to apply these measures to such',
+          '@2 ¶communications, provided that it consults the other Parties.',
+        ]),
+      ),
+    ).map((a) => a.article);
+    const para1 = article!.children[0]!;
+    expect(para1.children.map((c) => c.num)).toEqual(['(a)', '(b)']);
+    expect(para1.children[1]!.text).toBe('not to apply these measures to such communications, provided that it consults the other Parties.');
+    expect(para1.children[1]!.pages).toEqual([1, 2]);
+    expect(para1.wrapUp).toBeUndefined();
+  });
+
   it('joins lines with one space, and without one after a line that ends inside a word', () => {
     const [article] = listArticles(parseDocument(draft(['¶Article 7 – Capacity', '¶~Parties shall support capacity-', '~building and inter', 'national co-operation.']))).map((a) => a.article);
     expect(article!.text).toBe('Parties shall support capacity-building and international co-operation.');

@@ -4,6 +4,9 @@ import type { ArticleDiff, DiffOp, DraftSummary, Finding, TreatyDiff, Warning } 
 import { FINDING_INFO, FINDING_CODES } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, groupArticles } from './sections.js';
 import type { Highlighter } from './highlight.js';
+import { quote } from './messages.js';
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
 
 /** Words of unchanged text kept on each side of a change before the rest is elided. */
 const CONTEXT_WORDS = 8;
@@ -58,7 +61,8 @@ function renderSummary(diff: TreatyDiff, hl: Highlighter): string[] {
 
 function renderArticle(article: ArticleDiff, hl: Highlighter): string[] {
   const out = [`  ${hl.heading(articleLabel(article))}  ${hl.dim(pagesLabel(article))}`];
-  for (const finding of article.findings) out.push(`    ${renderFinding(finding, hl)}`);
+  const bySeverity = [...article.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  for (const finding of bySeverity) out.push(`    ${renderFinding(finding, hl)}`);
   if (article.referenceUpdates.length > 0) {
     out.push(`    ${hl.dim('references updated: ' + article.referenceUpdates.map((r) => `${r.old} -> ${r.new}`).join('; '))}`);
   }
@@ -70,13 +74,19 @@ function renderArticle(article: ArticleDiff, hl: Highlighter): string[] {
   return out;
 }
 
+/** `safeguard-weakened (judicial-review): "old words" -> "new words"`; findings without evidence use their message. */
 function renderFinding(finding: Finding, hl: Highlighter): string {
-  const colour = severityColour(finding.severity, hl);
+  const code = severityColour(finding.severity, hl)(finding.code);
+  const topic = finding.topic === undefined ? '' : ` ${hl.dim(`(${finding.topic})`)}`;
+  const { old: oldText, new: newText } = finding.evidence;
+  if (oldText === undefined && newText === undefined) return `${code}${topic}: ${finding.message}`;
   const evidence =
-    finding.evidence.old !== undefined || finding.evidence.new !== undefined
-      ? `  ${hl.dim(`"${finding.evidence.old ?? ''}" -> "${finding.evidence.new ?? ''}"`)}`
-      : '';
-  return `${colour(`${finding.code} (${finding.severity})`)} ${finding.message}${evidence}`;
+    oldText !== undefined && newText !== undefined
+      ? `${quote(oldText)} -> ${quote(newText)}`
+      : oldText !== undefined
+        ? `deleted ${quote(oldText)}`
+        : `inserted ${quote(newText ?? '')}`;
+  return `${code}${topic}: ${evidence}`;
 }
 
 function severityColour(severity: Finding['severity'], hl: Highlighter): (text: string) => string {
