@@ -13,18 +13,26 @@ const LEFT = 72;
 const RIGHT = 523;
 const centred = (text: string, y: number, size = 10, bold = true): TextRun => ({
   text,
-  x: (LEFT + RIGHT) / 2 - textWidth(text, size) / 2,
+  x: (LEFT + RIGHT) / 2 - textWidth(text, size, bold) / 2,
   y,
   size,
   bold,
 });
 const body = (text: string, y: number, x = LEFT): TextRun => ({ text, x, y, size: 10 });
+/** A justified line: word spacing stretches it to the column's right edge. */
+const full = (text: string, y: number, x = LEFT): TextRun => ({
+  text,
+  x,
+  y,
+  size: 10,
+  wordSpacing: (RIGHT - x - textWidth(text, 10)) / (text.split(' ').length - 1),
+});
 /** A raised footnote marker right after `run`'s text. */
 const markerAfter = (run: TextRun, marker: string): TextRun => ({ text: marker, x: run.x + textWidth(run.text, run.size), y: run.y + 4, size: 6 });
 
 // Page 1: UN masthead, title, article 1 (hyphenated words, a footnote), masthead footnote, job number, barcode.
 const agenda = body('Item 4 of the provisional agenda', 686);
-const cited = body('cooperation on capacity-building and on the inter-', 573);
+const cited = full('cooperation on capacity-building and on the inter-', 573);
 const page1: TextRun[] = [
   body('United Nations', 800),
   { text: 'A/AC.291/22', x: 420, y: 800, size: 14, bold: true },
@@ -36,17 +44,17 @@ const page1: TextRun[] = [
   body('Sixth session', 700),
   agenda,
   markerAfter(agenda, '*'),
-  centred('Draft convention', 650, 12),
+  centred('Draft convention', 650, 12, false),
   centred('Article 1', 620),
-  centred('Scope of application', 606),
-  body('States Parties shall cooperate with each other in the widest measure possible for the purpose', 585, 100),
+  centred('Scope of application', 606, 10, false),
+  full('States Parties shall cooperate with each other in the widest measure possible for the', 585, 100),
   cited,
   markerAfter(cited, '1'),
-  body('national exchange of information, and shall provide capacity-', 561),
+  full('national exchange of information, and shall provide capacity-', 561),
   body('building assistance, including technical assistance, to developing countries as necessary.', 549),
-  { text: '*', x: 72, y: 94, size: 6 },
+  { text: '*', x: 72, y: 93, size: 6 },
   { text: 'A/AC.291/21.', x: 78, y: 90, size: 8 },
-  { text: '1', x: 72, y: 82, size: 6 },
+  { text: '1', x: 72, y: 81, size: 6 },
   { text: 'See the proposal in document A/AC.291/CRP.1, which also concerns the', x: 78, y: 78, size: 8 },
   { text: 'interception of content data.', x: 78, y: 68, size: 8 },
   { text: 'V.23-03951 (E)', x: 72, y: 40, size: 8 },
@@ -54,17 +62,17 @@ const page1: TextRun[] = [
 ];
 
 // Page 2: symbol header on the left, a two-line centred heading, a footnote, page number `2`.
-const cited2 = body('Each State Party shall ensure that the interception of content data is subject', 740, 100);
+const cited2 = full('Each State Party shall ensure that the interception of content data is', 726, 100);
 const page2: TextRun[] = [
   { text: 'A/AC.291/22', x: LEFT, y: 810, size: 9, bold: true },
-  centred('Article 2', 770),
-  centred('Conditions and safeguards for the', 756),
-  centred('interception of content data', 744 - 2),
+  centred('Article 2', 780),
+  centred('Conditions and safeguards for the', 760, 10, false),
+  centred('interception of content data', 748, 10, false),
   cited2,
   markerAfter(cited2, '2'),
-  body('to judicial or other independent review and to the principle of proportionality.', 728),
-  body('Each State Party shall keep records of every order and of its grounds for refusal.', 716, 100),
-  { text: '2', x: 72, y: 84, size: 6 },
+  body('subject to judicial or other independent review and to the principle of proportionality.', 714),
+  body('It shall keep records of every order and of its grounds for refusal.', 702, 100),
+  { text: '2', x: 72, y: 83, size: 6 },
   { text: 'One delegation proposed to delete this paragraph.', x: 78, y: 80, size: 8 },
   { text: '2', x: LEFT, y: 40, size: 9 },
 ];
@@ -73,8 +81,8 @@ const page2: TextRun[] = [
 const page3: TextRun[] = [
   { text: 'A/AC.291/22', x: RIGHT - textWidth('A/AC.291/22', 9), y: 810, size: 9, bold: true },
   centred('Article 3', 770),
-  centred('Expedited preservation', 756),
-  body('Each State Party shall adopt such measures as may be necessary to enable its competent', 735, 100),
+  centred('Expedited preservation', 756, 10, false),
+  full('Each State Party shall adopt such measures as may be necessary to enable its', 735, 100),
   body('authorities to order the expeditious preservation of specified computer data.', 723),
   { text: '3', x: RIGHT - textWidth('3', 9), y: 40, size: 9 },
 ];
@@ -135,7 +143,7 @@ describe('extractPdf on a UN-style draft', () => {
     expect(citing1?.page).toBe(1);
     const citing2 = extracted.lines.find((line) => line.text.startsWith('Each State Party shall ensure'));
     expect(citing2?.footnoteRefs).toEqual(['2']);
-    expect(citing2?.text).toBe('Each State Party shall ensure that the interception of content data is subject');
+    expect(citing2?.text).toBe('Each State Party shall ensure that the interception of content data is');
     expect(extracted.lines.filter((line) => line.footnoteRefs.length > 0)).toHaveLength(2);
   });
 
@@ -163,6 +171,7 @@ describe('extractPdf on a UN-style draft', () => {
       'Expedited preservation',
     ]);
     expect(extracted.lines.find((line) => line.text === 'Article 1')?.bold).toBe(true);
+    expect(extracted.lines.find((line) => line.text === 'Scope of application')?.bold).toBe(false);
     expect(extracted.lines.find((line) => line.text.startsWith('States Parties shall cooperate'))?.bold).toBe(false);
   });
 
@@ -172,7 +181,7 @@ describe('extractPdf on a UN-style draft', () => {
     expect(breakOf('States Parties shall cooperate')).toBe(true);
     expect(breakOf('cooperation on capacity')).toBe(false);
     expect(breakOf('building assistance')).toBe(false);
-    expect(breakOf('Each State Party shall keep')).toBe(true);
+    expect(breakOf('It shall keep records')).toBe(true);
     expect(breakOf('interception of content data')).toBe(false);
     expect(breakOf('authorities to order')).toBe(false);
   });

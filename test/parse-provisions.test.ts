@@ -53,6 +53,28 @@ describe('provision markers', () => {
     expect(article!.children[0]!.children[1]!.children[1]!.id).toBe('art_2__para_1__subpara_b__point_ii');
   });
 
+  it('reads an inserted paragraph "2 bis." between 2 and 3', () => {
+    const [article] = listArticles(parseDocument(draft(['¶Article 9 – Orders', '¶1. First.', '¶2. Second.', '¶2 bis. Inserted.', '¶3. Third.']))).map((a) => a.article);
+    expect(article!.children.map((c) => [c.num, c.id, c.text])).toEqual([
+      ['1.', 'art_9__para_1', 'First.'],
+      ['2.', 'art_9__para_2', 'Second.'],
+      ['2 bis.', 'art_9__para_2bis', 'Inserted.'],
+      ['3.', 'art_9__para_3', 'Third.'],
+    ]);
+  });
+
+  it('opens a paragraph and its first subparagraph from one line "3. (a) ..."', () => {
+    const [article] = listArticles(
+      parseDocument(draft(['¶Article 14 – Scope', '¶1. Each Party shall act.', '¶2. (a) Each Party may reserve the right', 'to apply the measures;', '¶(b) Where a Party cannot apply them, it may reserve.'])),
+    ).map((a) => a.article);
+    const para2 = article!.children[1]!;
+    expect(para2).toMatchObject({ num: '2.', text: '', lines: [], pages: [1, 1] });
+    expect(para2.children.map((c) => [c.id, c.text, c.lines])).toEqual([
+      ['art_14__para_2__subpara_a', 'Each Party may reserve the right to apply the measures;', [2, 3]],
+      ['art_14__para_2__subpara_b', 'Where a Party cannot apply them, it may reserve.', [4]],
+    ]);
+  });
+
   it('reads (i) after (h) as a letter, and (v) after (iv) as a roman point', () => {
     const letters = 'abcdefghij'.split('').map((l) => `¶(${l}) item ${l};`);
     const [article] = listArticles(

@@ -1,5 +1,7 @@
 // Plain-text and Markdown drafts read into body lines: clean-up, paragraph breaks, Markdown marks, footnotes.
 
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text.js';
 import { checkCoverage } from '../src/parse/coverage.js';
@@ -77,6 +79,28 @@ describe('extractText', () => {
     ]);
     expect(articles[0]!.children.map((c) => c.text)).toEqual(['This Protocol applies to specified investigations.', 'It does not apply to Article 16 of the Convention.']);
     expect(doc.nodes[0]).toMatchObject({ kind: 'preamble', heading: 'Draft Protocol on Electronic Evidence', text: 'The Parties to this Protocol,' });
+    expect(checkCoverage(doc)).toEqual({ missing: [], duplicated: [] });
+  });
+
+  it('reads fixtures/text-draft.txt: section 2 articles 14 to 19, with its dirt cleaned', () => {
+    const path = fileURLToPath(new URL('../fixtures/text-draft.txt', import.meta.url));
+    const doc = parseDocument(extractText(readFileSync(path, 'utf8'), { path: 'fixtures/text-draft.txt', sha256, format: 'text' }));
+    const articles = listArticles(doc);
+    expect(articles.map((a) => [a.article.num, a.article.heading])).toEqual([
+      ['14', 'Scope of procedural provisions'],
+      ['15', 'Conditions and safeguards'],
+      ['16', 'Expedited preservation of stored computer data'],
+      ['17', 'Expedited preservation and partial disclosure of traffic data'],
+      ['18', 'Production order'],
+      ['19', 'Search and seizure of stored computer data'],
+    ]);
+    expect(articles[0]!.ancestors.map((c) => c.id)).toEqual(['chp_2', 'chp_2__sec_2']);
+    // The draft carries a soft hyphen in "proportionality" and a non-breaking space in "Articles 14".
+    const all = JSON.stringify(doc.nodes);
+    expect(all).toContain('the principle of proportionality');
+    expect(all).toContain('subject to Articles 14 and 15.');
+    expect(all).not.toMatch(/[\u00a0\u00ad]/);
+    expect(doc.unplaced.map((u) => u.reason)).toEqual(['before the first article']);
     expect(checkCoverage(doc)).toEqual({ missing: [], duplicated: [] });
   });
 });

@@ -12,6 +12,8 @@ import type { PlacedLine, PlacedPage } from './page-model.js';
 
 /** Below this many characters per page on average, the PDF has no usable text layer (a scan). */
 const MIN_CHARS_PER_PAGE = 20;
+/** Gaps to the column that differ by less than this (x the line size) count as equal. */
+const CENTRE_TOLERANCE = 0.3;
 /** A baseline gap this many times the usual line spacing opens a new paragraph. */
 const PARAGRAPH_GAP = 1.3;
 
@@ -96,7 +98,7 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
   const extracted: ExtractedText = {
     source,
     metadata,
-    lines: toBodyLines(bodyPlaced, bodySize, compounds),
+    lines: toBodyLines(bodyPlaced, allLines, bodySize, compounds),
     footnotes,
     furniture,
     warnings,
@@ -144,20 +146,39 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(share * (sorted.length - 1))))] ?? 0;
 }
 
-/** The text column's left and right edges, from the body-size lines (odd and even pages apart,
- * because mirrored margins move the column). */
-function measureColumns(lines: PlacedLine[], bodySize: number): (page: number) => { left: number; right: number } {
-  const measure = (subset: PlacedLine[]): { left: number; right: number } | undefined => {
+/** Where text stands on a page: the body column, and the left edge of the whole text area. */
+interface Column {
+  left: number;
+  right: number;
+  /** Left edge of the text area, which is further left than `left` when body text is indented
+   * throughout (UN style: headings centred between the margins, paragraphs indented 1.25 cm). */
+  areaLeft: number;
+}
+
+/** The text column's edges from the body-size lines, and the text area's left edge from all lines
+ * (odd and even pages apart, because mirrored margins move the column). */
+function measureColumns(lines: PlacedLine[], allLines: PlacedLine[], bodySize: number): (page: number) => Column {
+  const measure = (subset: PlacedLine[], everything: PlacedLine[]): Column | undefined => {
     const body = subset.filter((line) => Math.abs(line.size - bodySize) <= 0.5);
     if (body.length < 5) return undefined;
+    // Percentiles shrug off a stray line in a long document; with few lines the extremes are the edges.
+    const share = body.length >= 40 ? 0.05 : 0;
+    const left = percentile(body.map((line) => line.x0).sort((a, b) => a - b), share);
+    const areaLeft = percentile(everything.map((line) => line.x0).sort((a, b) => a - b), 0.02);
     return {
-      left: percentile(body.map((line) => line.x0).sort((a, b) => a - b), 0.05),
-      right: percentile(body.map((line) => line.x1).sort((a, b) => a - b), 0.95),
+      left,
+      right: percentile(body.map((line) => line.x1).sort((a, b) => a - b), 1 - share),
+      areaLeft: Math.min(left, areaLeft),
     };
   };
-  const all = measure(lines) ?? { left: 0, right: 0 };
-  const odd = measure(lines.filter((line) => line.page % 2 === 1)) ?? all;
-  const even = measure(lines.filter((line) => line.page % 2 === 0)) ?? all;
+  const all = measure(lines, allLines) ?? { left: 0, right: 0, areaLeft: 0 };
+  // The text area's left edge shows only on pages where something stands at the margin (a
+  // left-hand running header), so it is taken from the whole document.
+  const withArea = (column: Column | undefined): Column | undefined =>
+    column === undefined ? undefined : { ...column, areaLeft: Math.min(column.left, all.areaLeft) };
+  const parity = (rest: number) => (line: PlacedLine) => line.page % 2 === rest;
+  const odd = withArea(measure(lines.filter(parity(1)), allLines.filter(parity(1)))) ?? all;
+  const even = withArea(measure(lines.filter(parity(0)), allLines.filter(parity(0)))) ?? all;
   return (page) => (page % 2 === 1 ? odd : even);
 }
 
@@ -184,29 +205,38 @@ function measureSpacing(lines: PlacedLine[], bodySize: number): number {
 
 function toBodyLines(
   placed: PlacedLine[],
+  allLines: PlacedLine[],
   bodySize: number,
   compounds: ReadonlySet<string>,
 ): BodyLine[] {
-  const columnOf = measureColumns(placed, bodySize);
+  const columnOf = measureColumns(placed, allLines, bodySize);
   const spacing = measureSpacing(placed, bodySize);
   const entries = placed
     .map((line) => ({ line, text: cleanText(line.text) }))
     .filter((entry) => entry.text !== '');
   const columnCentred = (line: PlacedLine): boolean => {
-    const { left, right } = columnOf(line.page);
-    const gapLeft = line.x0 - left;
+    const { left, right, areaLeft } = columnOf(line.page);
     const gapRight = right - line.x1;
-    return gapLeft > 2 * line.size && gapRight > 2 * line.size && Math.abs(gapLeft - gapRight) <= Math.max(line.size, 0.03 * (right - left));
+    // Well clear of both edges: a short last line of a paragraph starts at the column's left.
+    if (line.x0 - left <= 2 * line.size || gapRight <= 2 * line.size) return false;
+    // Word processors centre exactly; a loose tolerance lets indented short lines pass by chance.
+    const tolerance = CENTRE_TOLERANCE * line.size;
+    return [left, areaLeft].some((edge) => Math.abs(line.x0 - edge - gapRight) <= tolerance);
   };
+  /** A line that continues a full-width line above at normal spacing is running text, not a heading. */
+  const continuesFullLine = (line: PlacedLine, above: PlacedLine | undefined): boolean =>
+    above !== undefined &&
+    above.page === line.page &&
+    above.x1 >= columnOf(line.page).right - above.size &&
+    above.y - line.y <= PARAGRAPH_GAP * spacing;
   const out: BodyLine[] = [];
   entries.forEach(({ line, text }, index) => {
     const above = entries[index - 1]?.line;
-    const below = entries[index + 1]?.line;
-    const { left } = columnOf(line.page);
+    const { left, right } = columnOf(line.page);
     const gapLeft = line.x0 - left;
     // Centred means equal gaps to the text column, not near the page centre: a short last line
     // of a paragraph starts at the column's left and is never centred.
-    const centred = columnCentred(line);
+    const centred = columnCentred(line) && !continuesFullLine(line, above);
     const indent = 0.5 * line.size;
     let breakBefore: boolean;
     if (above === undefined) {
@@ -214,17 +244,16 @@ function toBodyLines(
     } else if (above.page !== line.page) {
       // A page's first line: only its own shape (indent, centring) says a paragraph starts.
       breakBefore = gapLeft > indent;
-    } else if (centred && columnCentred(above)) {
+    } else if (centred && columnCentred(above) && !continuesFullLine(above, entries[index - 2]?.line)) {
       // The second line of a centred heading continues it unless a gap separates them.
       breakBefore = above.y - line.y > PARAGRAPH_GAP * spacing;
     } else {
-      const wideGap = above.y - line.y > PARAGRAPH_GAP * spacing;
-      const aboveCentred = columnCentred(above);
-      // A first-line indent: further right than the line above, and the line below (if it goes on
-      // the paragraph) returns to the left. A block indented throughout is not a break per line.
-      const indented =
-        line.x0 > (aboveCentred ? left : above.x0) + indent &&
-        (below === undefined || below.page !== line.page || below.x0 < line.x0 - indent || below.y - line.y > 0);
+      // Larger type (a title over several lines) is set with proportionally wider spacing.
+      const wideGap = above.y - line.y > PARAGRAPH_GAP * spacing * Math.max(1, line.size / bodySize, above.size / bodySize);
+      const aboveCentred = columnCentred(above) && !continuesFullLine(above, entries[index - 2]?.line);
+      // A first-line indent: further right than the line above, which ended short of the right
+      // edge (a paragraph's last line). A hanging indent's continuation follows a full line.
+      const indented = line.x0 > (aboveCentred ? left : above.x0) + indent && (aboveCentred || above.x1 < right - 2 * above.size);
       // Text after a centred heading starts a new block, and so does a heading after text.
       breakBefore = wideGap || indented || centred || aboveCentred;
     }

@@ -10,6 +10,7 @@ import {
   endsBlock,
   isConclusionsStart,
   isPreambleStart,
+  isStructuralShape,
   isUpperCase,
   looksLikeHeading,
   matchAnnexHeading,
@@ -253,7 +254,7 @@ function findHeading(lines: BodyLine[], i: number): Heading | undefined {
 function isHeadingText(lines: BodyLine[], i: number, j: number, kind: Heading['kind']): boolean {
   const next = lines[j];
   if (!next || next.joinNext) return false;
-  if (isStructural(next.text) || matchMarker(next.text) || isConclusionsStart(next.text)) return false;
+  if (isStructuralShape(next.text) || matchMarker(next.text) || isConclusionsStart(next.text)) return false;
   if (next.centred || next.bold) return true;
   if (kind !== 'article' && isUpperCase(next.text) && next.text.length <= 200) return true;
   if (!looksLikeHeading(next.text)) return false;
@@ -265,21 +266,17 @@ function isHeadingText(lines: BodyLine[], i: number, j: number, kind: Heading['k
   if (after.breakBefore || after.centred || after.bold || after.page !== next.page || lines[i]!.page !== next.page || next.breakBefore) return true;
   // Without layout (text drafts with no blank lines): a numbered provision or a new heading
   // follows, or the line is short as headings are (`Scope`, `Definitions`).
-  if (matchMarker(after.text) || isStructural(after.text)) return true;
+  if (matchMarker(after.text) || isStructuralShape(after.text)) return true;
   return next.text.length <= 60 && next.text.split(' ').length <= 8;
 }
 
 function continuesHeading(previous: BodyLine, next: BodyLine, kind: Heading['kind']): boolean {
-  if (next.page !== previous.page || isStructural(next.text) || matchMarker(next.text) || /[.:;]$/.test(previous.text)) return false;
+  if (next.page !== previous.page || isStructuralShape(next.text) || matchMarker(next.text) || /[.:;]$/.test(previous.text)) return false;
   // A heading line that fills the column is not seen as centred, and the short line under it
   // then looks like a new paragraph; bold or capitals on both lines still tie them together.
   if (previous.bold && next.bold) return true;
   if (kind !== 'article' && isUpperCase(previous.text) && isUpperCase(next.text) && matchContainerHeading(previous.text) === undefined) return true;
   return !next.breakBefore && previous.centred && next.centred;
-}
-
-function isStructural(text: string): boolean {
-  return matchArticleHeading(text) !== undefined || matchContainerHeading(text) !== undefined || matchAnnexHeading(text) !== undefined;
 }
 
 /** The title: the heading-like lines right before the preamble (at most a few); earlier front matter is not. */

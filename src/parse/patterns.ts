@@ -282,7 +282,8 @@ export interface MarkerMatch {
 
 // `1.` `1)` `(1)`, followed by a space or the end of the line. A full stop marker must not be a
 // decimal (`1.5`) and is at most three digits (years like `2001.` are not paragraph numbers).
-const NUMBER_MARKER = /^(\[)?(\(\d{1,3}\)|\d{1,3}[.)])(?=\s|$)\s*(.*)$/;
+// Inserted paragraphs: `2 bis.`, `(2 bis)`.
+const NUMBER_MARKER = new RegExp(`^(\\[)?(\\(\\d{1,3}(?:\\s?${LATIN_SUFFIX})?\\)|\\d{1,3}(?:\\s?${LATIN_SUFFIX})?[.)])(?=\\s|$)\\s*(.*)$`);
 // `(a)` `(aa)` `(ii)`; `a)` `ii)`; the paren form may be glued to its text (`a)Each Party` in some conversions).
 const PAREN_MARKER = /^(\[)?(\(([a-z]{1,2}|[ivxl]{1,6})\)|([a-z]{1,2}|[ivxl]{1,6})\))\s*(.*)$/;
 // `a.` followed by a space: `a.i` in running text is not a marker, nor is `e.g.`.
@@ -292,6 +293,7 @@ const DOT_MARKER = /^(\[)?(([a-z])\.)\s+(.*)$/;
  * The provision marker at the start of a line, if any.
  *
  * @example matchMarker('1. Each Party shall') // { type: 'number', num: '1.', token: '1', rest: 'Each Party shall', bracket: false }
+ * @example matchMarker('2 bis. Each Party may') // { type: 'number', num: '2 bis.', token: '2bis', ... }
  * @example matchMarker('(ii) any other entity') // { type: 'roman', num: '(ii)', token: 'ii', ... }
  * @example matchMarker('(i) a device') // { type: 'ambiguous', num: '(i)', token: 'i', ... }
  * @example matchMarker('a.i or ii above') // undefined
@@ -299,7 +301,7 @@ const DOT_MARKER = /^(\[)?(([a-z])\.)\s+(.*)$/;
 export function matchMarker(text: string): MarkerMatch | undefined {
   const number = NUMBER_MARKER.exec(text);
   if (number) {
-    return { type: 'number', num: number[2]!, token: number[2]!.replace(/\D/g, ''), rest: number[3]!.trim(), bracket: number[1] === '[' };
+    return { type: 'number', num: number[2]!, token: number[2]!.replace(/[^0-9a-z]/gi, '').toLowerCase(), rest: number[3]!.trim(), bracket: number[1] === '[' };
   }
   const paren = PAREN_MARKER.exec(text);
   if (paren) {

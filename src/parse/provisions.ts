@@ -37,15 +37,30 @@ export function fillArticle(article: DraftNode, bodyLines: number[], lines: Body
     const kind = marker ? provisionKind(marker, stack) : undefined;
 
     if (marker && kind && (atBreak || followsInSequence(kind, marker.token, stack, lastToken))) {
-      const level = LEVEL[kind]!;
-      while (stack.length > 1 && LEVEL[stack[stack.length - 1]!.kind]! >= level) stack.pop();
-      const parent = stack[stack.length - 1]!;
-      const node = createDraft(kind, ids.claim(joinId(parent.id, idPart(kind, marker.token))).id, line.page, { num: marker.num });
-      node.lines.push(index);
-      node.textParts.push(linePiece(lines, index, marker.bracket ? `[${marker.rest}` : marker.rest));
-      parent.children.push(node);
-      lastToken.set(parent, marker.token);
-      stack.push(node);
+      let current: MarkerMatch = marker;
+      let currentKind: ProvisionKind = kind;
+      // `3. (a) Each Party ...`: a paragraph whose first subparagraph starts on the same line
+      // (and `(a) (i) ...` likewise). The line belongs to the innermost node, which holds its
+      // text (and so the footnote markers in it); the outer ones keep only their number.
+      for (;;) {
+        const level = LEVEL[currentKind]!;
+        while (stack.length > 1 && LEVEL[stack[stack.length - 1]!.kind]! >= level) stack.pop();
+        const parent = stack[stack.length - 1]!;
+        const node = createDraft(currentKind, ids.claim(joinId(parent.id, idPart(currentKind, current.token))).id, line.page, { num: current.num });
+        parent.children.push(node);
+        lastToken.set(parent, current.token);
+        stack.push(node);
+        const inner = matchMarker(current.rest);
+        const innerKind = inner ? provisionKind(inner, stack) : undefined;
+        if (inner && innerKind && LEVEL[innerKind]! > level && (inner.token === 'a' || inner.token === 'i')) {
+          current = inner;
+          currentKind = innerKind;
+          continue;
+        }
+        node.lines.push(index);
+        node.textParts.push(linePiece(lines, index, current.bracket ? `[${current.rest}` : current.rest));
+        break;
+      }
       wrapOwner = undefined;
       return;
     }
@@ -97,7 +112,7 @@ function followsInSequence(kind: NodeKind, token: string, stack: DraftNode[], la
   const last = parent ? lastToken.get(parent) : undefined;
   const sibling = parent?.children.at(-1);
   const previous = sibling && sibling.kind === kind ? last : undefined;
-  if (kind === 'paragraph') return previous === undefined ? token === '1' : Number(token) === Number(previous) + 1;
+  if (kind === 'paragraph') return previous === undefined ? token === '1' : token === String(Number.parseInt(previous, 10) + 1);
   if (kind === 'subparagraph') return previous === undefined ? token === 'a' : nextLetter(previous) === token;
   return previous === undefined ? token === 'i' : nextRoman(previous) === token;
 }

@@ -7,6 +7,8 @@ export interface TextRun {
   y: number;
   size: number;
   bold?: boolean;
+  /** Extra space per word space (PDF `Tw`), to set a justified line. */
+  wordSpacing?: number;
 }
 
 /** An A4 page (595 x 842 pt) of runs. */
@@ -21,10 +23,13 @@ const HELVETICA: Record<string, number> = {
   N: 722, O: 778, P: 667, Q: 778, R: 722, S: 667, T: 611, U: 722, V: 667, W: 944, X: 667, Y: 667, Z: 611,
 };
 
-/** The printed width of `text` in Helvetica at `size` (digits are 556 units). */
-export function textWidth(text: string, size: number): number {
+/** Helvetica-Bold widths where they differ from Helvetica (enough for `Article 12`-style headings). */
+const HELVETICA_BOLD: Record<string, number> = { A: 722, r: 389, t: 333, i: 278, c: 556, l: 278, e: 556 };
+
+/** The printed width of `text` in Helvetica (or Helvetica-Bold) at `size` (digits are 556 units). */
+export function textWidth(text: string, size: number, bold = false): number {
   let units = 0;
-  for (const char of text) units += /\d/.test(char) ? 556 : (HELVETICA[char] ?? 556);
+  for (const char of text) units += /\d/.test(char) ? 556 : ((bold ? HELVETICA_BOLD[char] : undefined) ?? HELVETICA[char] ?? 556);
   return (units * size) / 1000;
 }
 
@@ -46,7 +51,7 @@ export function buildPdf(pages: PageRuns[]): Uint8Array {
     const contentId = pageId + 1;
     pageIds.push(pageId);
     const stream = runs
-      .map((run) => `BT /${run.bold === true ? 'F2' : 'F1'} ${run.size} Tf 1 0 0 1 ${run.x} ${run.y} Tm (${escapePdf(run.text)}) Tj ET`)
+      .map((run) => `BT /${run.bold === true ? 'F2' : 'F1'} ${run.size} Tf ${(run.wordSpacing ?? 0).toFixed(4)} Tw 1 0 0 1 ${run.x} ${run.y} Tm (${escapePdf(run.text)}) Tj ET`)
       .join('\n');
     objects[pageId] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contentId} 0 R >>`;
     objects[contentId] = `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
