@@ -63,6 +63,8 @@ function buildProgram(io: Io): Command {
     .option('--no-color', 'no colour (also NO_COLOR=1; never coloured when not a terminal)')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
+    // Options after 'extract' belong to extract, not to the compare command.
+    .enablePositionalOptions()
     .action(async (oldPath: string, newPath: string, options: CompareOptions) => {
       await runCompare(oldPath, newPath, options, io);
     });
