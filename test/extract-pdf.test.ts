@@ -47,7 +47,7 @@ const page1: TextRun[] = [
   centred('Draft convention', 650, 12, false),
   centred('Article 1', 620),
   centred('Scope of application', 606, 10, false),
-  full('States Parties shall cooperate with each other in the widest measure possible for the', 585, 100),
+  full('States Parties shall cooperate in international matters in the widest measure for the', 585, 100),
   cited,
   markerAfter(cited, '1'),
   full('national exchange of information, and shall provide capacity-', 561),
@@ -150,7 +150,8 @@ describe('extractPdf on a UN-style draft', () => {
   it('undoes hyphenation that split a word and keeps the hyphen of a real compound', async () => {
     const extracted = await extractSynthetic();
     const byStart = (start: string) => extracted.lines.find((line) => line.text.startsWith(start));
-    // "inter-" + "national": no "inter-national" anywhere, so the hyphen only split the word.
+    // "inter-" + "national": "international" is printed on the first line and "inter-national"
+    // nowhere, so the hyphen only split the word.
     expect(byStart('cooperation on capacity-building')).toMatchObject({ text: 'cooperation on capacity-building and on the inter', joinNext: true });
     // "capacity-" + "building": "capacity-building" is printed unbroken on the line above.
     expect(byStart('national exchange')).toMatchObject({ text: 'national exchange of information, and shall provide capacity-', joinNext: true });
@@ -195,9 +196,13 @@ describe('text clean-up', () => {
   });
 
   it('decides line-end hyphens with one set of compounds', () => {
-    const compounds = collectCompounds(['capacity-building and follow-up-to measures']);
+    const compounds = collectCompounds(['capacity-building and follow-up-to measures in international law']);
     expect(joinHyphenated('provide capacity-', 'building', compounds)).toEqual({ text: 'provide capacity-', joinNext: true });
     expect(joinHyphenated('the inter-', 'national law', compounds)).toEqual({ text: 'the inter', joinNext: true });
+    // No evidence either way: word processors wrap at real hyphens, so the compound is kept.
+    expect(joinHyphenated('of non-', 'public transmissions', compounds)).toEqual({ text: 'of non-', joinNext: true });
+    // A capital after the hyphen never continues a split word.
+    expect(joinHyphenated('on Trade-', 'Related Aspects', compounds)).toEqual({ text: 'on Trade-', joinNext: true });
     expect(joinHyphenated('States Parties -', 'the', compounds)).toEqual({ text: 'States Parties -', joinNext: false });
     expect(joinHyphenated('Article 2-', 'Bis', compounds)).toEqual({ text: 'Article 2-', joinNext: false });
   });

@@ -89,27 +89,31 @@ export function cleanText(text: string): string {
 
 /** A word that ends a line with a hyphen: letters then `-`. */
 const LINE_END_HYPHEN = /(\p{L}+)-$/u;
-/** The word that starts the next line, when it is in lower case. */
-const LINE_START_LOWER = /^(\p{Ll}[\p{L}]*)/u;
-/** Hyphenated compounds as printed unbroken within a line. */
-const COMPOUND = /\p{L}+(?:-\p{L}+)+/gu;
+/** The word that starts the next line. */
+const LINE_START_WORD = /^(\p{L}+)/u;
+/** Words, hyphenated or not, as printed within a line. */
+const WORD = /\p{L}+(?:-\p{L}+)*/gu;
 
 /**
- * The hyphenated compounds printed unbroken anywhere in the texts, lower-cased, built once
- * so that each line-end hyphen is decided by one set look-up (linear in the document).
- * Example: `["capacity-building and co-operation"]` -> `{"capacity-building", "co-operation"}`.
+ * The vocabulary of the document, lower-cased: every word and every hyphenated compound (with each
+ * adjacent pair of its parts) printed unbroken within a line. Built once, so each line-end hyphen is
+ * decided by set look-ups (linear in the document).
+ * Example: `["capacity-building and co-operation"]` ->
+ * `{"capacity-building", "capacity", "building", "and", "co-operation", "co", "operation"}`.
  */
 export function collectCompounds(texts: Iterable<string>): Set<string> {
-  const compounds = new Set<string>();
+  const vocabulary = new Set<string>();
   for (const text of texts) {
-    for (const match of text.matchAll(COMPOUND)) {
-      const parts = match[0].toLowerCase().split('-');
+    for (const match of text.matchAll(WORD)) {
+      const word = match[0].toLowerCase();
+      vocabulary.add(word);
+      const parts = word.split('-');
+      if (parts.length === 1) continue;
       // Every adjacent pair: a line may break inside `follow-up-to` at either hyphen.
-      for (let i = 0; i + 1 < parts.length; i += 1) compounds.add(`${parts[i]}-${parts[i + 1]}`);
-      compounds.add(match[0].toLowerCase());
+      for (let i = 0; i + 1 < parts.length; i += 1) vocabulary.add(`${parts[i]}-${parts[i + 1]}`);
     }
   }
-  return compounds;
+  return vocabulary;
 }
 
 /** What to do with a line that may end inside a word. */
@@ -121,17 +125,22 @@ export interface LineJoin {
 }
 
 /**
- * Undoes a line-end hyphen when the next line starts in lower case: the hyphen stays when the
- * compound occurs unbroken elsewhere (`capacity-` + `building`), otherwise it is dropped
- * (`inter-` + `national` -> `inter`, joined to `national`).
- * Example: `joinHyphenated("the inter-", "national law", new Set())` -> `{ text: "the inter", joinNext: true }`.
+ * Decides a line-end hyphen between two letters. Word processors wrap lines at the hyphens of real
+ * compounds and treaty drafts are rarely hyphenated automatically (a split word usually comes with a
+ * soft hyphen, handled by the caller), so the hyphen is kept unless the document itself shows the
+ * joined word unbroken elsewhere and never the hyphenated compound:
+ * - `non-` + `public` -> `non-` joined to `public` (no evidence either way: a compound is kept);
+ * - `inter-` + `national`, with `international` printed elsewhere -> `inter` joined to `national`;
+ * - `capacity-` + `building`, with `capacity-building` printed elsewhere -> kept;
+ * - `Trade-` + `Related` -> kept: a capital after a hyphen is never a split word.
  */
-export function joinHyphenated(text: string, nextText: string | undefined, compounds: ReadonlySet<string>): LineJoin {
+export function joinHyphenated(text: string, nextText: string | undefined, vocabulary: ReadonlySet<string>): LineJoin {
   if (nextText === undefined) return { text, joinNext: false };
   const end = LINE_END_HYPHEN.exec(text);
-  const start = LINE_START_LOWER.exec(nextText);
+  const start = LINE_START_WORD.exec(nextText);
   if (end === null || start === null || end[1] === undefined || start[1] === undefined) return { text, joinNext: false };
-  const compound = `${end[1]}-${start[1]}`.toLowerCase();
-  if (compounds.has(compound)) return { text, joinNext: true };
-  return { text: text.slice(0, -1), joinNext: true };
+  const head = end[1].toLowerCase();
+  const tail = start[1];
+  const splitWord = tail === tail.toLowerCase() && !vocabulary.has(`${head}-${tail}`) && vocabulary.has(`${head}${tail}`);
+  return { text: splitWord ? text.slice(0, -1) : text, joinNext: true };
 }
