@@ -22,6 +22,8 @@ describe('rewriteReferences', () => {
     ['for the purposes of articles 5 and 6.', 'for the purposes of articles 6 and 7.'],
     ['Article 5, paragraph 2,', 'Article 6, paragraph 2,'],
     ['article 6 bis', 'article 7 bis'],
+    // Lists with points inside the listed articles: only article numbers move, never paragraph numbers.
+    ['Articles 2, 4, 5, paragraph 1.b, 6, 7 paragraph 3, and 8, paragraph 5.e.', 'Articles 2, 4, 6, paragraph 1.b, 7, 8 paragraph 3, and 9, paragraph 5.e.'],
   ])('maps %j to %j', (oldText, expected) => {
     expect(rewriteReferences(oldText, renumbering).text).toBe(expected);
   });

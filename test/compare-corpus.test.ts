@@ -16,8 +16,10 @@ function insertArticleSix(text: string): string {
   const shift = (n: string): string => (Number(n) >= 6 ? String(Number(n) + 1) : n);
   return text
     .replace(/^### Article (\d+)$/gm, (_, n: string) => `### Article ${shift(n)}`)
-    .replace(/(?<!### )\b(Articles?) (\d+(?:(?:, | and |, and | through | to )\d+)*)(?!\.d\. of the Statute)/g, (_, word: string, nums: string) =>
-      `${word} ${nums.replace(/\d+/g, shift)}`)
+    // Lists may carry points inside the listed articles ("Articles 2, 3, 6, paragraph 1.b, 7, 9
+    // paragraph 3, and 27, paragraph 9.e" in article 40): only article numbers shift.
+    .replace(/(?<!### )\b(Articles?) (\d+(?:,? paragraph \d+(?:\.[a-z])?)?(?:(?:, | and |, and | through | to )\d+(?:,? paragraph \d+(?:\.[a-z])?)?)*)(?!\.d\. of the Statute)/g, (_, word: string, nums: string) =>
+      `${word} ${nums.replace(/(?<!paragraph |\.)\b\d+/g, shift)}`)
     .replace('### Article 7\n', `${NEW_ARTICLE}### Article 7\n`);
 }
 

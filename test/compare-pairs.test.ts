@@ -11,7 +11,7 @@ import type { ArticleDiff, FindingCode } from '../src/types.js';
  * edits between its two drafts: every article with its alignment kind and finding codes.
  */
 interface ExpectedPair {
-  articles: Array<{ old?: string; new?: string; kind: ArticleDiff['kind']; findings?: FindingCode[] }>;
+  articles: Array<{ old: string | null; new: string | null; kind: ArticleDiff['kind']; findings?: FindingCode[] }>;
 }
 
 const PAIRS = fileURLToPath(new URL('../fixtures/pairs/', import.meta.url));
@@ -19,8 +19,9 @@ const pairNames = existsSync(PAIRS) ? readdirSync(PAIRS).filter((name) => exists
 const GROUP_CODES = /^(safeguard|power)-/;
 
 const load = async (path: string) => parseDocument(await readDraft(path));
-const label = (a: { old?: string | { num: string }; new?: string | { num: string } }) => {
-  const num = (side: string | { num: string } | undefined) => (typeof side === 'object' ? side.num : side) ?? '-';
+type Side = string | { num: string } | null | undefined;
+const label = (a: { old?: Side; new?: Side }) => {
+  const num = (side: Side) => (side !== null && typeof side === 'object' ? side.num : side) ?? '-';
   return `${num(a.old)}>${num(a.new)}`;
 };
 

@@ -40,8 +40,12 @@ export function buildRenumbering(oldDoc: TreatyDocument, alignments: Alignment[]
 
 const NUM = String.raw`\d+(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b|[a-z]\b)?`;
 const SEPARATOR = String.raw`\s*(?:,\s*(?:and|or)\b|,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*(?:articles?\s+)?`;
-/** `Article 5`, `articles 16 and 17`, `Articles 2 through 5`, `Article 6 bis`. */
-const REFERENCE = new RegExp(String.raw`\b(articles?)\s+(${NUM})((?:${SEPARATOR}${NUM}(?!\d))*)`, 'gi');
+/** A point inside an article that may follow its number in a list: `, paragraph 1.b`, `.1.a`, ` paragraph 3`. */
+const SUBREFERENCE = String.raw`(?:\s*,?\s*paragraphs?\s+\d+(?:\.[a-z](?:\.[ivx]+)?)?|\.\d+(?:\.[a-z])?|\.[a-z](?:\.[ivx]+)?)?`;
+/** `Article 5`, `articles 16 and 17`, `Articles 2 through 5`, `Article 6 bis`, `Articles 2, 6, paragraph 1.b, and 7`. */
+const REFERENCE = new RegExp(String.raw`\b(articles?)\s+(${NUM})${SUBREFERENCE}((?:${SEPARATOR}${NUM}(?!\d)${SUBREFERENCE})*)`, 'gi');
+/** Text before a number that makes it a paragraph or point, not an article: `paragraph 3`, `9.1`. */
+const INSIDE_SUBREFERENCE = /(?:paragraphs?\s+|\.)$/i;
 const NUMBER_IN_REFERENCE = new RegExp(NUM, 'gi');
 /** A reference followed by "of this Convention" (after a sub-reference such as `.d.` or `, paragraph 2`). */
 const THIS_INSTRUMENT = /^(?:[.(][\w.()]*)?\s*(?:,\s*paragraphs?\s+[\d\s,and]+,?\s*)?of\s+(?:this|the\s+present)\s+(?:convention|protocol|agreement|treaty|instrument)\b/i;
@@ -91,7 +95,7 @@ export function rewriteReferences(
   const rewritten = text.replace(REFERENCE, (match: string, ...rest: unknown[]) => {
     const offset = rest[rest.length - 2] as number;
     if (citesOtherInstrument(text.slice(offset + match.length))) return match;
-    const numbers = [...match.matchAll(NUMBER_IN_REFERENCE)];
+    const numbers = [...match.matchAll(NUMBER_IN_REFERENCE)].filter((m) => !INSIDE_SUBREFERENCE.test(match.slice(0, m.index)));
     let out = '';
     let cursor = 0;
     numbers.forEach((m, k) => {

@@ -188,10 +188,16 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   }
 
   // Topic phrases that appeared or disappeared.
+  const safeguardDeleted = lexicon.topics.some(
+    (t) => t.group === 'safeguard' && t.phrases.some((ph) => countPhrase(p.newText, ph) < countPhrase(p.oldText, ph)),
+  );
   for (const topic of lexicon.topics) {
     const gone = topic.phrases.filter((ph) => countPhrase(p.newText, ph) < countPhrase(p.oldText, ph));
     const come = topic.phrases.filter((ph) => countPhrase(p.newText, ph) > countPhrase(p.oldText, ph));
     if (gone.length === 0 && come.length === 0) continue;
+    // A deleted safeguard clause names the power it guards ("mutual assistance conditional upon
+    // dual criminality"): deleting it narrows no power, it removes a condition on one.
+    if (topic.group === 'power' && come.length === 0 && safeguardDeleted) continue;
     const inOld = topic.phrases.some((ph) => countPhrase(ctx.oldBody, ph) > 0);
     const inNew = topic.phrases.some((ph) => countPhrase(ctx.newBody, ph) > 0);
     const safeguard = topic.group === 'safeguard';
@@ -200,17 +206,23 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
       add(safeguard ? 'safeguard-modified' : 'power-modified', evidence, topic.id);
     } else if (gone.length > 0) {
       const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string);
-      if (safeguard) add(inNew ? 'safeguard-weakened' : 'safeguard-removed', evidence, topic.id);
-      else add(inNew ? 'power-narrowed' : 'power-removed', evidence, topic.id);
+      // A whole provision deleted takes its safeguard or power with it, even when the topic
+      // survives elsewhere in the article (one ground for refusal struck from a list of several).
+      const whole = p.new === undefined || !inNew;
+      if (safeguard) add(whole ? 'safeguard-removed' : 'safeguard-weakened', evidence, topic.id);
+      else add(whole ? 'power-removed' : 'power-narrowed', evidence, topic.id);
     } else {
       const evidence = phraseEvidence(p, hunks, 'new', come[0] as string);
-      if (safeguard) add(inOld ? 'safeguard-strengthened' : 'safeguard-added', evidence, topic.id);
-      else add(inOld ? 'power-expanded' : 'power-added', evidence, topic.id);
+      const whole = p.old === undefined || !inOld;
+      if (safeguard) add(whole ? 'safeguard-added' : 'safeguard-strengthened', evidence, topic.id);
+      else add(whole ? 'power-added' : 'power-expanded', evidence, topic.id);
     }
   }
 
   // Scope of a power: "any criminal offence" or "in real time" widens, "serious offences" narrows.
-  if (group === 'power' || own.some((t) => t.group === 'power')) {
+  // Only within a provision present on both sides: a new provision's scope words belong to the
+  // power it adds (reported above as added), not to a change of an existing one.
+  if (p.old !== undefined && p.new !== undefined && (group === 'power' || own.some((t) => t.group === 'power'))) {
     const powerTopic = (own.find((t) => t.group === 'power' && context.includes(t)) ?? [...own, ...context].find((t) => t.group === 'power'))?.id;
     const moved = (phrases: string[]): [string | undefined, string | undefined] => [
       phrases.find((ph) => countPhrase(p.newText, ph) > countPhrase(p.oldText, ph)),
@@ -225,8 +237,11 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   }
 
   // Changed wording in a safeguard or power provision that none of the above could read.
-  if (group !== undefined && hunks.length > 0) {
-    const already = ctx.findings.some((f) => f.at === at && FINDING_INFO[f.code].group === group);
+  // Brackets put on or taken off the same words are reported as brackets-added/-resolved only.
+  const unbracket = (text: string): string => text.replace(/[[\]]/g, '');
+  const bracketsOnly = hunks.every((h) => unbracket(h.deleted).trim() === unbracket(h.inserted).trim());
+  if (group !== undefined && hunks.length > 0 && !bracketsOnly) {
+    const already = ctx.findings.some((f) => f.at === at && (FINDING_INFO[f.code].group === 'safeguard' || FINDING_INFO[f.code].group === 'power'));
     const first = hunks[0] as Hunk;
     if (!already) add(group === 'safeguard' ? 'safeguard-modified' : 'power-modified', hunkEvidence(first, p.oldText, p.newText), groupTopic);
   }

@@ -60,8 +60,20 @@ const SAFEGUARDS: LexiconTopic[] = [
     group: 'safeguard',
     phrases: ['notif(y|ied|ication) (of |to )?(the )?(persons?|individuals?|users?) concerned', 'notice to the (persons?|individuals?) concerned', 'right to be informed'],
   },
-  // A way to contest the measure after the fact.
-  { id: 'remedies', group: 'safeguard', phrases: ['effective remed(y|ies)', 'remed(y|ies)', 'redress'] },
+  // A way to contest the measure after the fact. Not bare "remedies": Budapest article 10 lets a
+  // Party skip criminal liability where "other effective remedies are available" (civil remedies
+  // for copyright holders), which is no safeguard for the person surveilled.
+  {
+    id: 'remedies',
+    group: 'safeguard',
+    phrases: [
+      'right to (an )?effective remed(y|ies)',
+      '(access to|have) (a|an)( effective)? remedy',
+      'effective remed(y|ies) (for|to|against|before)',
+      'judicial remed(y|ies)',
+      'redress',
+    ],
+  },
   // Personal data transferred or collected under the powers.
   {
     id: 'data-protection',
