@@ -58,7 +58,16 @@ describe.each(['fixtures/coe-convention.pdf', 'fixtures/un-draft.pdf'])('extract
 describe('extract on the UN-layout draft', () => {
   it('reads the masthead into metadata, not into the text', () => {
     const doc = extractJson('fixtures/un-draft.pdf');
-    expect(doc.metadata).toMatchObject({ symbol: 'A/AC.291/22', date: '29 May 2023', distribution: 'General', original: 'English' });
+    expect(doc.metadata).toMatchObject({
+      symbol: 'A/AC.291/22',
+      date: '29 May 2023',
+      distribution: 'General',
+      original: 'English',
+      session: 'Sixth session',
+      agendaItem: 'Item 4 of the provisional agenda: Preparation of a draft convention',
+      jobNumber: 'V.23-03951',
+      title: 'Draft convention on cybercrime',
+    });
     const allText = JSON.stringify(articlesOf(doc.nodes));
     expect(allText).not.toContain('A/AC.291/22');
     expect(allText).not.toContain('V.23-03951');

@@ -47,6 +47,7 @@ export function readMasthead(lines: PlacedLine[], box: [number, number, number, 
   let last = -1;
   let originalAt = -1;
   let sessionAt = -1;
+  let agendaAt = -1;
   upper.forEach((line, index) => {
     const text = cleanText(line.text);
     let field = false;
@@ -78,6 +79,7 @@ export function readMasthead(lines: PlacedLine[], box: [number, number, number, 
     }
     if (metadata.agendaItem === undefined && AGENDA_ITEM.test(text)) {
       metadata.agendaItem = text.replace(/\s*[*†‡]+$/, '');
+      agendaAt = index;
       field = true;
     }
     if (ISSUER.test(text)) field = true;
@@ -89,6 +91,19 @@ export function readMasthead(lines: PlacedLine[], box: [number, number, number, 
       .slice(originalAt + 1, sessionAt)
       .map((line) => cleanText(line.text))
       .join(' ');
+  }
+  // The agenda item's title follows it, set flush with it at normal line spacing
+  // ("Preparation of a draft convention"); the document title comes after a gap, or centred.
+  if (agendaAt >= 0) {
+    const titles: string[] = [];
+    for (let index = agendaAt + 1; index < upper.length; index += 1) {
+      const line = upper[index]!;
+      const above = upper[index - 1]!;
+      if (Math.abs(line.x0 - above.x0) > line.size * 0.5 || above.y - line.y > line.size * 1.6) break;
+      titles.push(cleanText(line.text));
+      last = Math.max(last, index);
+    }
+    if (titles.length > 0) metadata.agendaItem = `${metadata.agendaItem}: ${titles.join(' ')}`;
   }
   return { metadata, lines: new Set(upper.slice(0, last + 1)) };
 }
