@@ -23,7 +23,8 @@ export interface ArticleGroups {
   powers: ArticleDiff[];
   /** Other articles whose text changed, or that were added or removed. */
   other: ArticleDiff[];
-  /** Articles that were only renumbered or moved (reference updates at most): listed compactly. */
+  /** Articles only renumbered, moved, or with cross-references updated through the renumbering:
+   * listed compactly. */
   compact: ArticleDiff[];
 }
 
@@ -31,12 +32,14 @@ const hasFinding = (article: ArticleDiff, prefix: string): boolean =>
   article.findings.some((finding) => finding.code.startsWith(prefix));
 
 /**
- * True for an article whose only change is its number or place (and references mapped through the
- * renumbering): no finding beyond article-renumbered / article-moved, every provision unchanged.
+ * True for an article whose only change is its number, its place, or references mapped through the
+ * renumbering: no finding beyond article-renumbered / article-moved, every provision unchanged or
+ * reference-only.
  */
 export function isCompactChange(article: ArticleDiff): boolean {
   return (
-    (article.kind === 'renumbered' || article.kind === 'moved') &&
+    article.old !== undefined &&
+    article.new !== undefined &&
     article.findings.every((f) => f.code === 'article-renumbered' || f.code === 'article-moved') &&
     article.provisions.every((p) => p.kind === 'unchanged' || p.referenceOnly === true)
   );

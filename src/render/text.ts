@@ -140,11 +140,14 @@ function elide(text: string, changeBefore: boolean, changeAfter: boolean, hl: Hi
 
 function renderCompact(compact: ArticleDiff[], hl: Highlighter): string[] {
   if (compact.length === 0) return [];
-  const out = [hl.heading('Renumbered or moved only')];
+  const out = [hl.heading('Renumbered, moved or references updated only')];
   const moves = compact.map((article) => {
-    const refs = article.referenceUpdates.length > 0 ? ' (references updated)' : '';
-    const where = article.kind === 'moved' ? ` (now in ${article.new?.path.join(', ') || 'the body'})` : '';
-    return `${article.old?.num ?? '?'} -> ${article.new?.num ?? '?'}${where}${refs}`;
+    const notes = [
+      article.kind === 'moved' ? `now in ${article.new?.path.join(', ') || 'the body'}` : '',
+      article.referenceUpdates.length > 0 ? `references: ${article.referenceUpdates.map((r) => `${r.old} -> ${r.new}`).join('; ')}` : '',
+    ].filter(Boolean);
+    const num = article.old?.num === article.new?.num ? `${article.new?.num ?? '?'}` : `${article.old?.num ?? '?'} -> ${article.new?.num ?? '?'}`;
+    return `${num}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
   });
   out.push(...wrapList(moves, 'articles  ', 96), '');
   return out;
