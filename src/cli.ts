@@ -8,6 +8,7 @@ import { EXIT_TROUBLE, exitCodeFor, type FailOn } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
 import { createHighlighter, detectColorLevel, type Highlighter } from './render/highlight.js';
 import type { FindingCode, TreatyDiff, TreatyDocument } from './types.js';
+import type { Cache } from './cache.js';
 
 /** Report formats of the compare command; a Record so each format must have a renderer. */
 const COMPARE_FORMATS = ['text', 'json'] as const;
@@ -29,12 +30,15 @@ interface CompareOptions {
   rules?: string;
   article?: string[];
   color: boolean;
+  /** False with `--no-cache`: read and compare afresh, store nothing. */
+  cache: boolean;
 }
 
 interface ExtractOptions {
   format: ExtractFormat;
   output?: string;
   color: boolean;
+  cache: boolean;
 }
 
 const EXAMPLES = `
@@ -61,6 +65,7 @@ function buildProgram(io: Io): Command {
     .option('--rules <file>', 'a JSON lexicon that extends or replaces the default classification rules')
     .option('--article <num...>', 'only report these articles (old or new number)')
     .option('--no-color', 'no colour (also NO_COLOR=1; never coloured when not a terminal)')
+    .option('--no-cache', 'read the drafts afresh and store nothing in the cache ($XDG_CACHE_HOME/treaty-diff)')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     // Options after 'extract' belong to extract, not to the compare command.
@@ -76,6 +81,7 @@ function buildProgram(io: Io): Command {
     .addOption(new Option('--format <format>', 'output format').choices(EXTRACT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--no-color', 'no colour')
+    .option('--no-cache', 'read the draft afresh and store nothing in the cache')
     .action(async (draftPath: string, options: ExtractOptions) => {
       await runExtract(draftPath, options, io);
     });
@@ -94,11 +100,10 @@ function buildProgram(io: Io): Command {
 
 async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: Io): Promise<void> {
   const failOn = options.failOn === undefined ? undefined : await parseFailOn(options.failOn);
-  const { compareDrafts } = await import('./compare.js');
   const lexicon = options.rules === undefined ? undefined : await loadRulesFile(options.rules);
   await guardOutput(options.output, [oldPath, newPath]);
-  const [oldDoc, newDoc] = await Promise.all([loadDraft(oldPath), loadDraft(newPath)]);
-  const diff = compareDrafts(oldDoc, newDoc, { lexicon, articles: options.article });
+  const { compareFiles } = await import('./compare-files.js');
+  const diff = await compareFiles(oldPath, newPath, { lexicon, articles: options.article }, await cacheFor(options, io));
   const report = await renderReport(diff, options.format, highlighterFor(options, io));
   await emit(report, options.output, io);
   io.setExitCode(exitCodeFor(diff, failOn));
@@ -106,28 +111,26 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
 
 async function runExtract(draftPath: string, options: ExtractOptions, io: Io): Promise<void> {
   await guardOutput(options.output, [draftPath]);
-  const doc = await loadDraft(draftPath);
+  const doc = await loadDraft(draftPath, await cacheFor(options, io));
   const { renderOutline, renderDocumentJson } = await import('./render/outline.js');
   const text = options.format === 'json' ? renderDocumentJson(doc) : renderOutline(doc, highlighterFor(options, io));
   await emit(text, options.output, io);
   io.setExitCode(0);
 }
 
-/** Reads and parses one draft; a draft in which no article is found is refused, not compared. */
-async function loadDraft(path: string): Promise<TreatyDocument> {
-  const [{ readDraft }, { parseDocument }, { listArticles }] = await Promise.all([
-    import('./extract/read-draft.js'),
-    import('./parse/parse-document.js'),
-    import('./parse/walk.js'),
-  ]);
-  const doc = parseDocument(await readDraft(path));
-  if (listArticles(doc).length === 0) {
-    throw new TreatyDiffError(
-      'no-articles',
-      `${path}: no articles found (expected headings such as "Article 1"); run 'treaty-diff extract ${path}' to see what was read`,
-    );
-  }
+/** Reads and parses one draft (through the parse cache); a draft in which no article is found is refused. */
+async function loadDraft(path: string, cache: Cache | undefined): Promise<TreatyDocument> {
+  const { loadDrafts } = await import('./load-drafts.js');
+  const [doc] = await loadDrafts([path], cache === undefined ? {} : { cache });
+  if (doc === undefined) throw new TreatyDiffError('internal', `${path}: the draft was not read`);
   return doc;
+}
+
+/** The user's cache, unless `--no-cache`. */
+async function cacheFor(options: { cache: boolean }, io: Io): Promise<Cache | undefined> {
+  if (!options.cache) return undefined;
+  const { openCache } = await import('./cache.js');
+  return openCache(io.env);
 }
 
 async function renderReport(diff: TreatyDiff, format: CompareFormat, hl: Highlighter): Promise<string> {

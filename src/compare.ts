@@ -1,6 +1,7 @@
 // The library entry point: align two parsed drafts, diff each article pair, classify the changes.
 
 import type {
+  Alignment,
   AlignmentKind,
   ArticleDiff,
   ArticleInContext,
@@ -19,6 +20,8 @@ import { classifyChanges } from './classify/classify.js';
 import { FINDING_CODES } from './classify/findings.js';
 import { DEFAULT_LEXICON, type Lexicon } from './classify/lexicon.js';
 import { diffArticle } from './diff/diff-article.js';
+import { articleBodyText } from './diff/list-provisions.js';
+import { roundSimilarity, textSimilarity } from './diff/similarity.js';
 import { listArticles } from './parse/walk.js';
 import { warningMessage } from './render/messages.js';
 
@@ -44,7 +47,33 @@ const summarizeDraft = (doc: TreatyDocument): DraftSummary => ({
   articles: listArticles(doc).length,
 });
 
+/** Parts of a draft that are not articles but are compared like them, in report order. */
+const OTHER_PARTS = ['preface', 'preamble', 'conclusions'] as const;
+type OtherPart = (typeof OTHER_PARTS)[number];
+const isOtherPart = (kind: string): kind is OtherPart => (OTHER_PARTS as readonly string[]).includes(kind);
+
+/**
+ * The preface, preamble and final text paired by kind: a recital dropped from the preamble is a
+ * change like any other. Kind `unchanged`/`modified` when both drafts have the part, else added/removed.
+ */
+function alignOtherParts(oldDoc: TreatyDocument, newDoc: TreatyDocument, part: OtherPart): Alignment | undefined {
+  const oldNode = oldDoc.nodes.find((n) => n.kind === part);
+  const newNode = newDoc.nodes.find((n) => n.kind === part);
+  if (oldNode === undefined && newNode === undefined) return undefined;
+  if (oldNode === undefined) return { kind: 'added', new: { article: newNode!, ancestors: [] }, matchedBy: 'none', similarity: 0 };
+  if (newNode === undefined) return { kind: 'removed', old: { article: oldNode, ancestors: [] }, matchedBy: 'none', similarity: 0 };
+  const same = articleBodyText(oldNode) === articleBodyText(newNode) && oldNode.heading === newNode.heading;
+  return {
+    kind: same ? 'unchanged' : 'modified',
+    old: { article: oldNode, ancestors: [] },
+    new: { article: newNode, ancestors: [] },
+    matchedBy: 'heading',
+    similarity: same ? 1 : roundSimilarity(textSimilarity(articleBodyText(oldNode), articleBodyText(newNode))),
+  };
+}
+
 const summarizeArticle = (entry: ArticleInContext): ArticleSummary => ({
+  ...(isOtherPart(entry.article.kind) ? { element: entry.article.kind } : {}),
   num: entry.article.num ?? '',
   ...(entry.article.heading !== undefined ? { heading: entry.article.heading } : {}),
   id: entry.article.id,
@@ -70,15 +99,20 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
   const lexicon = options.lexicon ?? DEFAULT_LEXICON;
   const timeoutMs = options.diffTimeoutMs ?? 1000;
   const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(numKey));
-  const alignments = alignArticles(oldDoc, newDoc);
-  const renumbering = buildRenumbering(oldDoc, alignments);
+  const articleAlignments = alignArticles(oldDoc, newDoc);
+  const renumbering = buildRenumbering(oldDoc, articleAlignments);
+  const [preface, preamble, conclusions] = OTHER_PARTS.map((part) => alignOtherParts(oldDoc, newDoc, part));
+  const alignments = [preface, preamble, ...articleAlignments, conclusions].filter((a) => a !== undefined);
   const ownWarnings: Warning[] = [];
   const articles: ArticleDiff[] = [];
   for (const alignment of alignments) {
     const oldNum = alignment.old?.article.num;
     const newNum = alignment.new?.article.num;
+    const part = (alignment.new ?? alignment.old)!.article.kind;
+    if (wanted !== undefined && isOtherPart(part) && !wanted.has(part)) continue;
     if (
       wanted !== undefined &&
+      !isOtherPart(part) &&
       !(oldNum !== undefined && wanted.has(numKey(oldNum))) &&
       !(newNum !== undefined && wanted.has(numKey(newNum)))
     ) {
@@ -118,8 +152,10 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
   }
   const findings: Finding[] = articles.flatMap((a) => a.findings);
   const kindCounts: Partial<Record<AlignmentKind, number>> = {};
+  // Counts are of articles only; the preamble and final text are listed but not counted.
+  const realArticles = articles.filter((a) => (a.new ?? a.old)?.element === undefined);
   for (const kind of KIND_ORDER) {
-    const count = articles.filter((a) => a.kind === kind).length;
+    const count = realArticles.filter((a) => a.kind === kind).length;
     if (count > 0) kindCounts[kind] = count;
   }
   const findingCounts: Partial<Record<FindingCode, number>> = {};

@@ -141,6 +141,8 @@ export interface ExtractedText {
 
 /** Node kinds, named after Akoma Ntoso elements. */
 export type NodeKind =
+  /** The document title block of a draft without a preamble (AKN `preface`): `heading` is the title. */
+  | 'preface'
   | 'preamble'
   /** One recital of the preamble ("Considering ...", "Recognising ..."). */
   | 'recital'
@@ -333,8 +335,11 @@ export interface ArticleDiff {
   findings: Finding[];
 }
 
-/** An article as it appears in reports. */
+/** An article as it appears in reports (also the preface, preamble and final text, compared like articles). */
 export interface ArticleSummary {
+  /** Set for the parts that are not articles: `preface` (title), `preamble`, `conclusions` (final text).
+   * Their `num` is ''. */
+  element?: 'preface' | 'preamble' | 'conclusions';
   num: string;
   heading?: string;
   id: string;
@@ -365,4 +370,53 @@ export interface TreatyDiff {
   /** Every finding again, flat, in article order. */
   findings: Finding[];
   warnings: Warning[];
+}
+
+// ---------------------------------------------------------------------------
+// Many drafts: consecutive comparisons and the history of each article
+
+/**
+ * The comparison of several drafts, taken in the order given (the first is the earliest):
+ * draft 1 with 2, 2 with 3, and so on, plus one history per article across all of them.
+ */
+export interface TreatyHistory {
+  /** Every draft, in the order given. Draft numbers in this history are 1-based positions here. */
+  drafts: DraftSummary[];
+  /** `comparisons[i]` compares `drafts[i]` (old) with `drafts[i + 1]` (new). */
+  comparisons: TreatyDiff[];
+  /** One entry per article lineage, in order of first appearance (earliest draft, then document order). */
+  articles: ArticleHistory[];
+}
+
+/** One article followed through every draft by its alignments, however it was renumbered. */
+export interface ArticleHistory {
+  /** Number as printed in each draft, by position in `TreatyHistory.drafts`; `null` where it is absent. */
+  nums: (string | null)[];
+  /** Article id in each draft (as `nums`); compare ids, not numbers. */
+  ids: (string | null)[];
+  /** Heading in the latest draft that has the article. */
+  heading?: string;
+  /** Draft number (1-based) of the first draft that has the article. */
+  firstDraft: number;
+  /** Draft number (1-based) of the last draft that has the article. */
+  lastDraft: number;
+  /** Every change, in draft order; an article that never changes has none. */
+  events: ArticleEvent[];
+}
+
+/** What happened to an article between two consecutive drafts (never `unchanged` without findings). */
+export interface ArticleEvent {
+  /** The alignment kind of the consecutive comparison: `added` means it appeared in draft `to`. */
+  kind: AlignmentKind;
+  /** Draft number (1-based) of the earlier draft of the comparison. */
+  from: number;
+  /** Draft number (1-based) of the later draft: where the change is first seen. */
+  to: number;
+  /** Number as printed in draft `from` (absent when added). */
+  oldNum?: string;
+  /** Number as printed in draft `to` (absent when removed). */
+  newNum?: string;
+  /** Finding codes of that comparison for this article, in report order; the findings themselves
+   * (evidence, pages) are in `comparisons[from - 1]`. */
+  findings: FindingCode[];
 }

@@ -100,7 +100,9 @@ describe('extractText', () => {
     expect(all).toContain('the principle of proportionality');
     expect(all).toContain('subject to Articles 14 and 15.');
     expect(all).not.toMatch(/[\u00a0\u00ad]/);
-    expect(doc.unplaced.map((u) => u.reason)).toEqual(['before the first article']);
+    // The title line above the first heading is the preface, not unplaced text.
+    expect(doc.unplaced).toEqual([]);
+    expect(doc.nodes[0]).toMatchObject({ kind: 'preface', heading: 'Draft Convention on Cybercrime – working text of chapter II, section 2 (procedural law)' });
     expect(checkCoverage(doc)).toEqual({ missing: [], duplicated: [] });
   });
 });

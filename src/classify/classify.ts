@@ -28,6 +28,9 @@ interface Context {
   newBody: string;
 }
 
+/** How messages name the parts compared like articles. */
+const PART_NAME: Partial<Record<string, string>> = { preface: 'the document title', preamble: 'the preamble', conclusions: 'the final text' };
+
 const BRACKETED = /\[[^[\]]*\]/g;
 const countBrackets = (text: string): number => text.match(BRACKETED)?.length ?? 0;
 
@@ -60,6 +63,9 @@ function addFinding(
     message: findingMessage(code, {
       ...(topic !== undefined ? { topic } : {}),
       article,
+      ...(PART_NAME[(alignment.new ?? alignment.old)?.article.kind ?? 'article'] !== undefined
+        ? { name: PART_NAME[(alignment.new ?? alignment.old)!.article.kind] }
+        : {}),
       evidence,
       ...(detail !== undefined ? { detail } : {}),
     }),

@@ -83,10 +83,16 @@ export function parseDocument(extracted: ExtractedText): TreatyDocument {
     if (heading) {
       previousWasHeading = true;
       i = heading.lines.at(-1)!;
-      if (state === 'front' && front.length > 0) unplaceRun(front, 'before the first article');
-      if (state === 'front' && front.length > 0 && metadata.title === undefined) {
-        const first = lines[front[0]!]!.text;
-        if (looksLikeHeading(first)) metadata.title = first;
+      if (state === 'front' && front.length > 0) {
+        // A draft without a preamble: its title block is the preface; anything above it is unplaced.
+        const title = takeTitle(front, lines);
+        unplaceRun(front.slice(0, front.length - title.length), 'before the first article');
+        if (title.length > 0) {
+          const preface = createDraft('preface', 'preface', lines[title[0]!]!.page, { heading: joinPieces(title.map((t) => linePiece(lines, t))) });
+          preface.lines.push(...title);
+          roots.push(preface);
+          metadata.title ??= preface.heading;
+        }
       }
       front.length = 0;
       state = 'body';

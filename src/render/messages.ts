@@ -58,6 +58,8 @@ export interface FindingDetails {
   topic?: string;
   /** Article numbers as printed on each side. */
   article?: { old?: string; new?: string };
+  /** The part concerned when it is not a numbered article: `the preamble`, `the final text`, `the title`. */
+  name?: string;
   /** The changed wording on each side (quoted and truncated here). */
   evidence?: { old?: string; new?: string };
   /** Free detail, e.g. `shall -> may` or a bracket count. */
@@ -65,7 +67,7 @@ export interface FindingDetails {
 }
 
 const about = (d: FindingDetails): string => (d.topic === undefined ? '' : ` (${d.topic})`);
-const articleName = (d: FindingDetails): string => `article ${d.article?.new ?? d.article?.old ?? '?'}`;
+const articleName = (d: FindingDetails): string => d.name ?? `article ${d.article?.new ?? d.article?.old ?? '?'}`;
 const change = (d: FindingDetails): string => {
   const oldText = d.evidence?.old;
   const newText = d.evidence?.new;
@@ -87,7 +89,7 @@ const FINDING_WORDING: Record<FindingCode, (d: FindingDetails) => string> = {
   'power-narrowed': (d) => `power narrowed${about(d)}: ${change(d)}`,
   'power-modified': (d) => `power wording changed${about(d)}: ${change(d)}`,
   'article-added': (d) => `${articleName(d)} is new`,
-  'article-removed': (d) => `article ${d.article?.old ?? '?'} was removed`,
+  'article-removed': (d) => `${d.name ?? `article ${d.article?.old ?? '?'}`} was removed`,
   'article-renumbered': (d) => `article ${d.article?.old ?? '?'} is now article ${d.article?.new ?? '?'}`,
   'article-moved': (d) => `${articleName(d)} moved ${d.detail ?? 'to another chapter'}`,
   'article-modified': (d) => `${articleName(d)}: text changed${d.detail === undefined ? '' : ` (${d.detail})`}`,

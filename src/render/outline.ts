@@ -55,6 +55,7 @@ function outlineNode(node: TreatyNode, depth: number, hl: Highlighter): string[]
     return [`${indent}Preamble (${recitals} recital${recitals === 1 ? '' : 's'})  ${pages}`];
   }
   if (node.kind === 'conclusions') return [`${indent}Final text  ${pages}`];
+  if (node.kind === 'preface') return [`${indent}Document title  ${pages}`];
   const label = CONTAINER_LABEL[node.kind];
   if (label === undefined) return [];
   const lines = [`${indent}${hl.heading(`${label}${node.num ? ` ${node.num}` : ''}${node.heading ? ` – ${node.heading}` : ''}`)}  ${pages}`];

@@ -1,6 +1,6 @@
 // Groups compared articles the way every report presents them: safeguards, powers, other, compact.
 
-import type { AlignmentKind, ArticleDiff } from '../types.js';
+import type { AlignmentKind, ArticleDiff, ArticleSummary } from '../types.js';
 
 /** Display order of alignment kinds; a Record so that a new kind without a place fails to compile. */
 const ALIGNMENT_ORDER: Record<AlignmentKind, number> = {
@@ -66,8 +66,19 @@ export function groupArticles(articles: ArticleDiff[]): ArticleGroups {
   return groups;
 }
 
-/** `Article 5 -> 6  Respect for human rights`, `Article 7 (added)  ...`, `Article 10 (removed)`. */
+const PART_LABEL: Record<NonNullable<ArticleSummary['element']>, string> = {
+  preface: 'Document title',
+  preamble: 'Preamble',
+  conclusions: 'Final text',
+};
+
+/** `Article 5 -> 6  Respect for human rights`, `Article 7 (added)  ...`, `Article 10 (removed)`, `Preamble`. */
 export function articleLabel(article: ArticleDiff): string {
+  const element = (article.new ?? article.old)?.element;
+  if (element !== undefined) {
+    const state = article.new === undefined ? ' (removed)' : article.old === undefined ? ' (added)' : '';
+    return `${PART_LABEL[element]}${state}`;
+  }
   const heading = article.new?.heading ?? article.old?.heading;
   let num: string;
   if (article.old && article.new) {

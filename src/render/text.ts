@@ -112,6 +112,7 @@ export function provisionLabel(id: string): string {
       const num = rest.join('_');
       if (kind === 'para') return `para ${num}`;
       if (kind === 'subpara' || kind === 'point') return `(${num})`;
+      if (kind === 'recital') return `recital ${num}`;
       return kind === 'heading' ? 'heading' : part;
     })
     .join(' ');

@@ -1,0 +1,153 @@
+// The on-disk result cache: where it lives (XDG), how entries are keyed, checked, written atomically and pruned.
+
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TOOL_VERSION } from './version.js';
+
+/** Entry header tag; an entry without it (another tool's file, an older layout) is foreign and ignored. */
+const ENTRY_FORMAT = 'treaty-diff-cache/1';
+/** Default bound on the cache folder; the least recently used entries go first. */
+const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+/** Pruning keeps this share of the bound, so that not every write has to prune again. */
+const PRUNE_TO = 0.75;
+
+/** An open cache folder. Every method swallows file-system failures: a cache never fails a run. */
+export interface Cache {
+  /** The folder, e.g. `~/.cache/treaty-diff`. */
+  dir: string;
+  /** The value stored under `key`, if present, intact, written for this key and accepted by `isValid`. */
+  read<T>(key: string, isValid: (value: unknown) => value is T): Promise<T | undefined>;
+  /** Stores `value` (JSON) under `key`: a temporary file, then a rename, then pruning if over the bound. */
+  write(key: string, value: unknown): Promise<void>;
+}
+
+/**
+ * The cache folder by the XDG base-directory rules: `$XDG_CACHE_HOME/treaty-diff` when that is an
+ * absolute path (the spec says to ignore relative ones), else `~/.cache/treaty-diff`.
+ *
+ * Example: `{ XDG_CACHE_HOME: '/tmp/c' }` -> `/tmp/c/treaty-diff`; `{}` -> `/home/ana/.cache/treaty-diff`.
+ */
+export function resolveCacheDir(env: NodeJS.ProcessEnv): string {
+  const xdg = env['XDG_CACHE_HOME'];
+  const base = xdg !== undefined && isAbsolute(xdg) ? xdg : join(env['HOME'] !== undefined && isAbsolute(env['HOME']) ? env['HOME'] : homedir(), '.cache');
+  return join(base, 'treaty-diff');
+}
+
+/**
+ * A cache key: the SHA-256 of everything that decides a result. The tool version and a fingerprint
+ * of the installed code are always part of it, so a rebuilt or upgraded treaty-diff never reads
+ * what an older one wrote.
+ *
+ * Example: `await cacheKey(['parse', sha256OfPdf, '.pdf'])` -> 64 hex digits.
+ */
+export async function cacheKey(parts: readonly string[]): Promise<string> {
+  const hash = createHash('sha256').update(`${ENTRY_FORMAT}\0${TOOL_VERSION}\0${await codeFingerprint()}`);
+  for (const part of parts) hash.update(`\0${part}`);
+  return hash.digest('hex');
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/** SHA-256 over the compiled modules next to this one (about 80 small files, a few milliseconds):
+ * a changed parser or classifier without a version bump still gets fresh results. Read once per process. */
+function codeFingerprint(): Promise<string> {
+  fingerprint ??= (async () => {
+    const root = dirname(fileURLToPath(import.meta.url));
+    const hash = createHash('sha256');
+    const files = (await readdir(root, { recursive: true })).filter((name) => name.endsWith('.js')).sort();
+    for (const name of files) hash.update(name).update('\0').update(await readFile(join(root, name))).update('\0');
+    return hash.digest('hex');
+  })();
+  return fingerprint;
+}
+
+/**
+ * Opens the cache folder for `env` (see `resolveCacheDir`), creating nothing until the first write.
+ * `maxBytes` bounds the folder's total size (default 256 MB).
+ */
+export function openCache(env: NodeJS.ProcessEnv, options: { dir?: string; maxBytes?: number } = {}): Cache {
+  const dir = options.dir ?? resolveCacheDir(env);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const entryPath = (key: string): string => join(dir, `${key}.json`);
+  return {
+    dir,
+    async read<T>(key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
+      const path = entryPath(key);
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+      const value = decodeEntry(text, key);
+      if (value === undefined || !isValid(value)) return undefined;
+      // Reading marks the entry as recently used, so pruning removes the stale ones first.
+      const now = new Date();
+      await utimes(path, now, now).catch(() => undefined);
+      return value;
+    },
+    async write(key: string, value: unknown): Promise<void> {
+      const path = entryPath(key);
+      const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      try {
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        await writeFile(temporary, encodeEntry(key, value), { mode: 0o600 });
+        await rename(temporary, path);
+      } catch {
+        await unlink(temporary).catch(() => undefined);
+        return;
+      }
+      await pruneCache(dir, maxBytes).catch(() => undefined);
+    },
+  };
+}
+
+/** One header line (format, key, checksum of the body) and the JSON body. */
+function encodeEntry(key: string, value: unknown): string {
+  const body = JSON.stringify(value);
+  const header = { format: ENTRY_FORMAT, key, sha256: createHash('sha256').update(body).digest('hex') };
+  return `${JSON.stringify(header)}\n${body}`;
+}
+
+/** The body of an entry, or undefined when it is foreign (other format or key), truncated or altered. */
+function decodeEntry(text: string, key: string): unknown {
+  const newline = text.indexOf('\n');
+  if (newline < 0) return undefined;
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown } | null;
+    if (header?.format !== ENTRY_FORMAT || header.key !== key) return undefined;
+    const body = text.slice(newline + 1);
+    if (createHash('sha256').update(body).digest('hex') !== header.sha256) return undefined;
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deletes the least recently used entries (and stray temporary files older than a minute) until
+ * the folder holds at most `PRUNE_TO` of `maxBytes`; does nothing while it is under the bound. */
+async function pruneCache(dir: string, maxBytes: number): Promise<void> {
+  const entries: { path: string; size: number; mtimeMs: number }[] = [];
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.json') && !name.endsWith('.tmp')) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined || !info.isFile()) continue;
+    if (name.endsWith('.tmp')) {
+      if (Date.now() - info.mtimeMs > 60_000) await unlink(path).catch(() => undefined);
+      continue;
+    }
+    entries.push({ path, size: info.size, mtimeMs: info.mtimeMs });
+  }
+  let total = entries.reduce((sum, entry) => sum + entry.size, 0);
+  if (total <= maxBytes) return;
+  entries.sort((a, b) => a.mtimeMs - b.mtimeMs);
+  for (const entry of entries) {
+    if (total <= maxBytes * PRUNE_TO) break;
+    await unlink(entry.path).catch(() => undefined);
+    total -= entry.size;
+  }
+}

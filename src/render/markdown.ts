@@ -1,0 +1,182 @@
+// Renders a comparison (or a series of drafts) as GitHub-flavoured Markdown for job summaries and pull requests.
+
+import type { ArticleDiff, DiffOp, DraftSummary, Finding, TreatyDiff, TreatyHistory } from '../types.js';
+import { FINDING_CODES, FINDING_INFO } from '../classify/findings.js';
+import { ALIGNMENT_KINDS, articleLabel, groupArticles, isChanged } from './sections.js';
+import { provisionLabel, renderOps } from './text.js';
+import type { Highlighter } from './highlight.js';
+import { quote } from './messages.js';
+import { describeEvent, lineageLabel } from '../history/describe-event.js';
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+/**
+ * Backslash-escapes what Markdown would read as markup in text taken from a PDF: emphasis
+ * (`*`, `_`, `~`), code, links and images (`[`, `]`, `!`), raw HTML (`<`, `>`, `&`), table cells (`|`),
+ * and `#` (a heading when a line starts with it). Example: `a <b>|[x]` -> `a \<b\>\|\[x\]`.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_~[\]<>&|#!]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+/**
+ * Deleted words as `~~words~~`, inserted as `**words**`. GFM only reads a delimiter run that does
+ * not touch a space on its inner side, so surrounding spaces are moved outside the markers.
+ */
+const wrapTrimmed = (marker: string) => (text: string): string => {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+  const [, lead = '', core = '', trail = ''] = match ?? [];
+  return core === '' ? text : `${lead}${marker}${core}${marker}${trail}`;
+};
+
+/** The text renderer's highlighter roles in Markdown, so its diff layout (elision included) is reused. */
+const MARKDOWN_HIGHLIGHTER: Highlighter = {
+  deleted: wrapTrimmed('~~'),
+  inserted: wrapTrimmed('**'),
+  heading: (text) => text,
+  dim: (text) => text,
+  high: (text) => text,
+  medium: (text) => text,
+  low: (text) => text,
+};
+
+/** Inline word diff in Markdown: PDF text escaped first, then marked (`~~deleted~~ **inserted**`). */
+export function renderMarkdownOps(ops: DiffOp[]): string {
+  return renderOps(ops.map((op) => ({ op: op.op, text: escapeMarkdown(op.text) })), MARKDOWN_HIGHLIGHTER);
+}
+
+/** The Markdown report of one comparison. `level` is the level of its top heading (1, or 2 inside a series). */
+export function renderMarkdown(diff: TreatyDiff, level = 1): string {
+  const h = (depth: number, text: string): string => `${'#'.repeat(level + depth)} ${text}`;
+  const out: string[] = [h(0, `treaty-diff: ${escapeMarkdown(draftName(diff.old))} -> ${escapeMarkdown(draftName(diff.new))}`), ''];
+  out.push(...draftTable([diff.old, diff.new], ['old', 'new']), '');
+  out.push(h(1, 'Summary'), '', ...summaryTables(diff), '');
+  const changed = diff.articles.filter(isChanged);
+  if (changed.length === 0) {
+    out.push('No differences: every article reads the same in both drafts.', '');
+  } else {
+    const groups = groupArticles(diff.articles);
+    const sections: [string, ArticleDiff[], Set<ArticleDiff>][] = [
+      ['Safeguards', groups.safeguards, new Set()],
+      ['Surveillance powers', groups.powers, new Set(groups.safeguards)],
+      ['Other changes', groups.other, new Set()],
+    ];
+    for (const [title, articles, seenAbove] of sections) {
+      if (articles.length === 0) continue;
+      out.push(h(1, title), '');
+      for (const article of articles) {
+        if (seenAbove.has(article)) out.push(`- ${escapeMarkdown(articleLabel(article))}: see Safeguards above`, '');
+        else out.push(...renderArticle(article, h(2, '')), '');
+      }
+    }
+    if (groups.compact.length > 0) out.push(h(1, 'Renumbered or moved only'), '', ...compactTable(groups.compact), '');
+  }
+  if (diff.warnings.length > 0) {
+    out.push(h(1, `Warnings (${diff.warnings.length})`), '');
+    for (const warning of diff.warnings) out.push(`- \`${warning.code}\`${warning.draft ? ` (${warning.draft})` : ''}: ${escapeMarkdown(warning.message)}`);
+    out.push('');
+  }
+  while (out.at(-1) === '') out.pop();
+  return out.join('\n') + '\n';
+}
+
+/** The Markdown report of a series of drafts: the drafts, each consecutive comparison, the history of every article. */
+export function renderHistoryMarkdown(history: TreatyHistory): string {
+  const out: string[] = [`# treaty-diff: ${history.drafts.length} drafts`, '', 'Drafts are compared in the order given: each with the next.', ''];
+  out.push(...draftTable(history.drafts, history.drafts.map((_, i) => `draft ${i + 1}`)), '');
+  out.push(...renderHistoryTable(history), '');
+  for (const [index, comparison] of history.comparisons.entries()) {
+    out.push(`## Draft ${index + 1} -> draft ${index + 2}`, '', renderMarkdown(comparison, 3));
+  }
+  while (out.at(-1) === '') out.pop();
+  return out.join('\n') + '\n';
+}
+
+function renderHistoryTable(history: TreatyHistory): string[] {
+  const out = ['## History of articles', ''];
+  const changed = history.articles.filter((article) => article.events.length > 0);
+  if (changed.length === 0) return [...out, 'No article changed across the drafts.'];
+  const draftCols = history.drafts.map((_, i) => `draft ${i + 1}`);
+  out.push(`| article | ${draftCols.join(' | ')} | changes |`, `|---|${draftCols.map(() => '---:|').join('')}---|`);
+  for (const article of changed) {
+    const nums = article.nums.map((num) => (num === null ? '-' : escapeMarkdown(num)));
+    const events = article.events.map((event) => {
+      const codes = event.findings.length > 0 ? `: ${event.findings.map((code) => `\`${code}\``).join(', ')}` : '';
+      return `${escapeMarkdown(describeEvent(event))}${codes}`;
+    });
+    out.push(`| ${escapeMarkdown(lineageLabel(article))} | ${nums.join(' | ')} | ${events.join('<br>')} |`);
+  }
+  const steady = history.articles.length - changed.length;
+  if (steady > 0) out.push('', `${steady} other ${steady === 1 ? 'article reads' : 'articles read'} the same in every draft.`);
+  return out;
+}
+
+function draftName(draft: DraftSummary): string {
+  return draft.symbol ?? draft.path;
+}
+
+function draftTable(drafts: DraftSummary[], names: string[]): string[] {
+  const row = (label: string, cell: (d: DraftSummary) => string): string => `| ${label} | ${drafts.map(cell).join(' | ')} |`;
+  return [
+    `| | ${names.join(' | ')} |`,
+    `|---|${names.map(() => '---|').join('')}`,
+    row('file', (d) => `\`${d.path.replace(/`/g, "'")}\``),
+    row('symbol', (d) => escapeMarkdown(d.symbol ?? '-')),
+    row('date', (d) => escapeMarkdown(d.date ?? '-')),
+    row('pages', (d) => String(d.pages)),
+    row('articles', (d) => String(d.articles)),
+    row('sha256', (d) => `\`${d.sha256.slice(0, 12)}\``),
+  ];
+}
+
+function summaryTables(diff: TreatyDiff): string[] {
+  const kinds = ALIGNMENT_KINDS.filter((kind) => (diff.summary.articles[kind] ?? 0) > 0);
+  const codes = FINDING_CODES.filter((code) => (diff.summary.findings[code] ?? 0) > 0);
+  const out = ['| articles | count |', '|---|---:|', ...kinds.map((kind) => `| ${kind} | ${diff.summary.articles[kind]} |`)];
+  if (kinds.length === 0) out.push('| none | 0 |');
+  out.push('', '| finding | severity | count |', '|---|---|---:|');
+  out.push(...codes.map((code) => `| \`${code}\` | ${FINDING_INFO[code].severity} | ${diff.summary.findings[code]} |`));
+  if (codes.length === 0) out.push('| none | | 0 |');
+  return out;
+}
+
+function renderArticle(article: ArticleDiff, headingPrefix: string): string[] {
+  const out = [`${headingPrefix}${escapeMarkdown(articleLabel(article))}`, '', `_${pagesLabel(article)}_`, ''];
+  const bySeverity = [...article.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  for (const finding of bySeverity) out.push(`- ${renderFinding(finding)}`);
+  if (article.referenceUpdates.length > 0) {
+    out.push(`- references updated: ${article.referenceUpdates.map((r) => `${escapeMarkdown(r.old)} -> ${escapeMarkdown(r.new)}`).join('; ')}`);
+  }
+  const provisions = article.provisions.filter((p) => p.kind !== 'unchanged' && p.referenceOnly !== true);
+  if (provisions.length > 0) out.push('');
+  for (const provision of provisions) out.push(`**${provisionLabel(provision.id)}:** ${renderMarkdownOps(provision.ops)}`, '');
+  while (out.at(-1) === '') out.pop();
+  return out;
+}
+
+/** `**safeguard-weakened** (high, judicial-review): "old" -> "new"`; findings without evidence use their message. */
+function renderFinding(finding: Finding): string {
+  const topic = finding.topic === undefined ? '' : `, ${escapeMarkdown(finding.topic)}`;
+  const head = `**${finding.code}** (${finding.severity}${topic})`;
+  const { old: oldText, new: newText } = finding.evidence;
+  if (oldText === undefined && newText === undefined) return `${head}: ${escapeMarkdown(finding.message)}`;
+  const q = (text: string): string => escapeMarkdown(quote(text));
+  if (oldText !== undefined && newText !== undefined) return `${head}: ${q(oldText)} -> ${q(newText)}`;
+  return oldText !== undefined ? `${head}: deleted ${q(oldText)}` : `${head}: inserted ${q(newText ?? '')}`;
+}
+
+function pagesLabel(article: ArticleDiff): string {
+  const span = (pages: [number, number]): string => (pages[0] === pages[1] ? `p. ${pages[0]}` : `pp. ${pages[0]}-${pages[1]}`);
+  if (article.old && article.new) return `${span(article.old.pages)} -> ${span(article.new.pages)}`;
+  return span((article.new ?? article.old)!.pages);
+}
+
+function compactTable(compact: ArticleDiff[]): string[] {
+  const out = ['| old | new | note |', '|---:|---:|---|'];
+  for (const article of compact) {
+    const notes = [article.kind === 'moved' ? `moved to ${article.new?.path.join(', ') || 'the body'}` : 'renumbered'];
+    if (article.referenceUpdates.length > 0) notes.push('references updated');
+    out.push(`| ${escapeMarkdown(article.old?.num ?? '-')} | ${escapeMarkdown(article.new?.num ?? '-')} | ${escapeMarkdown(notes.join('; '))} |`);
+  }
+  return out;
+}
