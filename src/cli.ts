@@ -2,16 +2,16 @@
 
 import { writeFile, rename, unlink, realpath } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TreatyDiffError, isTreatyDiffError } from './errors.js';
 import { EXIT_TROUBLE, exitCodeFor, type FailOn } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
 import { createHighlighter, detectColorLevel, type Highlighter } from './render/highlight.js';
-import type { FindingCode, TreatyDiff, TreatyDocument } from './types.js';
+import type { FindingCode, TreatyDiff, TreatyDocument, TreatyHistory } from './types.js';
 import type { Cache } from './cache.js';
 
 /** Report formats of the compare command; a Record so each format must have a renderer. */
-const COMPARE_FORMATS = ['text', 'json'] as const;
+const COMPARE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 type CompareFormat = (typeof COMPARE_FORMATS)[number];
 const EXTRACT_FORMATS = ['text', 'json'] as const;
 type ExtractFormat = (typeof EXTRACT_FORMATS)[number];
@@ -23,7 +23,16 @@ const FAIL_ON_GROUPS: Record<string, FailOn> = {
   powers: (code) => code.startsWith('power-'),
 };
 
-interface CompareOptions {
+/** Bounds and the password for reading drafts; passed on through the environment (READ_LIMIT_VARIABLES). */
+interface ReadOptions {
+  password?: string;
+  maxPages?: number;
+  maxSize?: number;
+  timeout?: number;
+  debug?: boolean;
+}
+
+interface CompareOptions extends ReadOptions {
   format: CompareFormat;
   output?: string;
   failOn?: string;
@@ -34,7 +43,7 @@ interface CompareOptions {
   cache: boolean;
 }
 
-interface ExtractOptions {
+interface ExtractOptions extends ReadOptions {
   format: ExtractFormat;
   output?: string;
   color: boolean;
@@ -47,7 +56,12 @@ Examples:
   $ treaty-diff old.pdf new.pdf --format json | jq '.findings[] | select(.code == "safeguard-weakened")'
   $ treaty-diff old.pdf new.pdf --fail-on safeguards,power-expanded   # CI: exit 1 only on these
   $ treaty-diff old.pdf new.pdf --article 15 21 --no-color
+  $ treaty-diff old.pdf new.pdf --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ treaty-diff old.pdf new.pdf --format html -o report.html          # one self-contained file
+  $ treaty-diff draft-1.pdf draft-2.pdf draft-3.pdf                   # 1 -> 2, 2 -> 3, and each article's history
   $ treaty-diff extract draft.pdf                                      # what was read, as an outline
+
+Several drafts are compared in the order given (earliest first), never re-sorted by date.
 
 Exit codes: 0 no differences (or none matching --fail-on), 1 differences (or a --fail-on match),
 2 trouble (unreadable or unsupported draft, no articles found, bad option).`;
@@ -55,36 +69,41 @@ Exit codes: 0 no differences (or none matching --fail-on), 1 differences (or a -
 /** Builds the program; `io` is where reports, errors and the exit code go (the process, or a test). */
 function buildProgram(io: Io): Command {
   const program = new Command('treaty-diff')
-    .description('Compare two treaty drafts (PDF, or .txt/.md text): safeguards and surveillance powers first.')
+    .description('Compare treaty drafts (PDF, or .txt/.md text): safeguards and surveillance powers first. Two drafts, or several in the order given.')
     .version(TOOL_VERSION, '-V, --version')
     .argument('<old>', 'the earlier draft')
     .argument('<new>', 'the later draft')
+    .argument('[more...]', 'later drafts still, in order: each is compared with the one before it')
     .addOption(new Option('--format <format>', 'report format').choices(COMPARE_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--fail-on <codes>', 'exit 1 only for these finding codes or groups (safeguards, powers, any), comma-separated')
     .option('--rules <file>', 'a JSON lexicon that extends or replaces the default classification rules')
     .option('--article <num...>', 'only report these articles (old or new number)')
     .option('--no-color', 'no colour (also NO_COLOR=1; never coloured when not a terminal)')
-    .option('--no-cache', 'read the drafts afresh and store nothing in the cache ($XDG_CACHE_HOME/treaty-diff)')
+    .option('--no-cache', 'read the drafts afresh and store nothing in the cache ($XDG_CACHE_HOME/treaty-diff)');
+  addReadOptions(program)
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     // Options after 'extract' belong to extract, not to the compare command.
     .enablePositionalOptions()
-    .action(async (oldPath: string, newPath: string, options: CompareOptions) => {
-      await runCompare(oldPath, newPath, options, io);
+    .action(async (oldPath: string, newPath: string, more: string[], options: CompareOptions) => {
+      applyReadOptions(options, io);
+      if (more.length > 0) await runSeries([oldPath, newPath, ...more], options, io);
+      else await runCompare(oldPath, newPath, options, io);
     });
 
-  program
+  const extract = program
     .command('extract')
     .description('Print the structure read from one draft: an outline with pages (text) or the whole tree (json).')
     .argument('<draft>', 'the draft to read')
     .addOption(new Option('--format <format>', 'output format').choices(EXTRACT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--no-color', 'no colour')
-    .option('--no-cache', 'read the draft afresh and store nothing in the cache')
-    .action(async (draftPath: string, options: ExtractOptions) => {
-      await runExtract(draftPath, options, io);
-    });
+    .option('--no-cache', 'read the draft afresh and store nothing in the cache');
+  addReadOptions(extract).action(async (draftPath: string, options: ExtractOptions) => {
+    applyReadOptions(options, io);
+    await runExtract(draftPath, options, io);
+  });
 
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
@@ -98,6 +117,39 @@ function buildProgram(io: Io): Command {
   return program;
 }
 
+/** The reading bounds, the password and --debug, on the compare command and on extract. */
+function addReadOptions(command: Command): Command {
+  return command
+    .option('--password <password>', 'password of an encrypted PDF (also TREATY_DIFF_PASSWORD, which keeps it out of the process list)')
+    .addOption(new Option('--max-pages <n>', 'refuse drafts with more pages (default 2000)').argParser(parsePositive('--max-pages')))
+    .addOption(new Option('--max-size <MB>', 'refuse larger files; streams may expand to 3x this (default 100)').argParser(parsePositive('--max-size')))
+    .addOption(new Option('--timeout <seconds>', 'give up reading a draft after this long (default 60)').argParser(parsePositive('--timeout')))
+    .option('--debug', 'on an internal error, print the details (also TREATY_DIFF_DEBUG=1)');
+}
+
+function parsePositive(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError(`${name} needs a positive number, got "${value}".`);
+    return parsed;
+  };
+}
+
+/**
+ * Hands the reading options to every reader through the environment: drafts may be read in worker
+ * threads, which start with a copy of it. Options given replace the variables; absent ones leave them.
+ */
+function applyReadOptions(options: ReadOptions, io: Io): void {
+  const variables: [string, string | number | undefined][] = [
+    ['TREATY_DIFF_PASSWORD', options.password],
+    ['TREATY_DIFF_MAX_PAGES', options.maxPages],
+    ['TREATY_DIFF_MAX_SIZE', options.maxSize],
+    ['TREATY_DIFF_TIMEOUT', options.timeout],
+    ['TREATY_DIFF_DEBUG', options.debug === true ? '1' : undefined],
+  ];
+  for (const [name, value] of variables) if (value !== undefined) io.env[name] = String(value);
+}
+
 async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: Io): Promise<void> {
   const failOn = options.failOn === undefined ? undefined : await parseFailOn(options.failOn);
   const lexicon = options.rules === undefined ? undefined : await loadRulesFile(options.rules);
@@ -107,6 +159,37 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
   const report = await renderReport(diff, options.format, highlighterFor(options, io));
   await emit(report, options.output, io);
   io.setExitCode(exitCodeFor(diff, failOn));
+}
+
+/** Three or more drafts: consecutive comparisons and each article's history; exit 1 when any step differs. */
+async function runSeries(paths: string[], options: CompareOptions, io: Io): Promise<void> {
+  const failOn = options.failOn === undefined ? undefined : await parseFailOn(options.failOn);
+  const lexicon = options.rules === undefined ? undefined : await loadRulesFile(options.rules);
+  await guardOutput(options.output, paths);
+  const [{ loadDrafts }, { compareDrafts }, { buildHistory }, { createProgress }] = await Promise.all([
+    import('./load-drafts.js'),
+    import('./compare.js'),
+    import('./history/build-history.js'),
+    import('./progress.js'),
+  ]);
+  const progress = createProgress({ isTTY: io.stderrStream?.isTTY === true, write: (text) => io.stderr(text) });
+  let history: TreatyHistory;
+  try {
+    progress.reading(paths);
+    const cache = await cacheFor(options, io);
+    const docs = await loadDrafts(paths, cache === undefined ? {} : { cache });
+    progress.read(docs.length, docs.reduce((sum, doc) => sum + doc.source.pages, 0));
+    const comparisons = docs.slice(1).map((newDoc, index) => {
+      progress.comparing(index + 1, docs.length - 1);
+      return compareDrafts(docs[index]!, newDoc, { lexicon, articles: options.article });
+    });
+    history = buildHistory(comparisons);
+  } finally {
+    progress.finish();
+  }
+  const report = await renderSeriesReport(history, options.format, highlighterFor(options, io));
+  await emit(report, options.output, io);
+  io.setExitCode(Math.max(...history.comparisons.map((diff) => exitCodeFor(diff, failOn))));
 }
 
 async function runExtract(draftPath: string, options: ExtractOptions, io: Io): Promise<void> {
@@ -137,6 +220,18 @@ async function renderReport(diff: TreatyDiff, format: CompareFormat, hl: Highlig
   const renderers: Record<CompareFormat, () => Promise<string>> = {
     text: async () => (await import('./render/text.js')).renderText(diff, hl),
     json: async () => (await import('./render/json.js')).renderJson(diff),
+    markdown: async () => (await import('./render/markdown.js')).renderMarkdown(diff),
+    html: async () => (await import('./render/html.js')).renderHtml(diff),
+  };
+  return renderers[format]();
+}
+
+async function renderSeriesReport(history: TreatyHistory, format: CompareFormat, hl: Highlighter): Promise<string> {
+  const renderers: Record<CompareFormat, () => Promise<string>> = {
+    text: async () => (await import('./history/render-text.js')).renderHistoryText(history, hl),
+    json: async () => (await import('./history/render-json.js')).renderHistoryJson(history),
+    markdown: async () => (await import('./render/markdown.js')).renderHistoryMarkdown(history),
+    html: async () => (await import('./render/html.js')).renderHistoryHtml(history),
   };
   return renderers[format]();
 }
@@ -225,6 +320,8 @@ export interface Io {
   setExitCode(code: number): void;
   env: NodeJS.ProcessEnv;
   stdoutStream: { isTTY?: boolean; getColorDepth?: () => number };
+  /** Progress is shown only when this is a terminal. */
+  stderrStream?: { isTTY?: boolean };
 }
 
 const processIo: Io = {
@@ -236,6 +333,7 @@ const processIo: Io = {
   },
   env: process.env,
   stdoutStream: process.stdout,
+  stderrStream: process.stderr,
 };
 
 /**
@@ -243,12 +341,23 @@ const processIo: Io = {
  * line and exit 2; an unexpected one prints one line asking for a report (details with TREATY_DIFF_DEBUG=1).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<void> {
+  if (io === processIo) catchStrayErrors(io);
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv);
   } catch (error) {
     io.setExitCode(handleError(error, io));
   }
+}
+
+/**
+ * An error thrown outside the awaited chain (a library's timer or stray promise) would end the process
+ * with a stack trace and exit 1, which reads as "differences found". It gets the same one line and exit 2.
+ */
+function catchStrayErrors(io: Io): void {
+  process.on('uncaughtException', (error) => {
+    io.setExitCode(handleError(error, io));
+  });
 }
 
 function handleError(error: unknown, io: Io): number {

@@ -32,7 +32,7 @@ async function comparisonKey(oldPath: string, newPath: string, options: CompareO
   if (oldDraft === undefined || newDraft === undefined) return undefined;
   const { cacheKey } = await import('./cache.js');
   // Every option that changes the result is part of the key; the parse keys carry bytes, extension and code.
-  const key = await cacheKey(['compare', oldDraft.key, newDraft.key, JSON.stringify(options.lexicon ?? null), JSON.stringify(options.articles ?? null), String(options.diffTimeoutMs ?? '')]);
+  const key = cacheKey(['compare', oldDraft.key, newDraft.key, JSON.stringify(options.lexicon ?? null), JSON.stringify(options.articles ?? null), String(options.diffTimeoutMs ?? '')]);
   return { key, oldSha256: oldDraft.sha256, newSha256: newDraft.sha256 };
 }
 

@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'no-articles'
   | 'too-large'
   | 'too-many-pages'
+  /** Compressed streams that expand past the bound (a decompression bomb). */
+  | 'decompression-bomb'
+  /** A password was given (or required) and it does not open the PDF. */
+  | 'wrong-password'
   | 'timeout'
   | 'bad-rules'
   | 'bad-option'

@@ -105,7 +105,7 @@ async function hashDraft(path: string): Promise<DraftFingerprint | undefined> {
     if (!info.isFile() || info.size === 0 || info.size > MAX_HASHED_BYTES) return undefined;
     const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
     // The extension decides how a file without a PDF header is read (.txt/.md as text).
-    return { sha256, key: await cacheKey(['parse', sha256, extname(path).toLowerCase()]) };
+    return { sha256, key: cacheKey(['parse', sha256, extname(path).toLowerCase()]) };
   } catch {
     return undefined;
   }

@@ -13,12 +13,12 @@ import { corpusArticleHeadings } from './helpers/corpus.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = join(ROOT, 'fixtures');
 
-/** Every draft under fixtures/, except the deliberately broken ones in fixtures/bad. */
+/** Every draft under fixtures/, except the deliberately broken ones (fixtures/bad, fixtures/hostile: test/hostile-input.test.ts). */
 function listDrafts(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'bad' || name.startsWith('.') || name === 'src' ? [] : listDrafts(path);
+    if (statSync(path).isDirectory()) return name === 'bad' || name === 'hostile' || name.startsWith('.') || name === 'src' ? [] : listDrafts(path);
     return /\.(pdf|txt|md)$/i.test(name) && !/readme/i.test(name) ? [relative(ROOT, path)] : [];
   });
 }

@@ -2,6 +2,7 @@
 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { createInflate, type Inflate } from 'node:zlib';
 import { TreatyDiffError } from '../errors.js';
 import type { ExtractedText, SourceInfo } from '../types.js';
 import { buildExtractedText } from './build-extracted-text.js';
@@ -13,10 +14,18 @@ export interface ExtractPdfOptions {
   timeoutMs?: number;
   /** Refuse PDFs with more pages than this (default 2000). */
   maxPages?: number;
+  /** Refuse PDFs whose compressed streams expand to more than this many bytes in all (default 300 MB):
+   * pdf.js decodes a content stream whole, so a small file of zeros could otherwise fill the memory. */
+  maxInflatedBytes?: number;
+  /** Password for an encrypted PDF (the user password, or the owner password). */
+  password?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_PAGES = 2000;
+const DEFAULT_MAX_INFLATED_BYTES = 300 * 1024 * 1024;
+/** How the limits are named to the user, so a refusal can say which option raises them. */
+const OPTION_HINT = { pages: '--max-pages', size: '--max-size', time: '--timeout' } as const;
 /** Where a PDF header may start: readers accept junk before `%PDF-` within the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
 /** Font names that mean a bold face (`Arial-BoldMT`, `TimesNewRomanPS-BoldItalicMT`, `Calibri,Bold`). */
@@ -68,10 +77,17 @@ export async function extractPdf(
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  ignorePdfJsRejections();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new TreatyDiffError('timeout', `${path}: reading the PDF took longer than ${Math.round(timeoutMs / 1000)} s; the file may be damaged or unusually complex`)),
+      () =>
+        reject(
+          new TreatyDiffError(
+            'timeout',
+            `${path}: reading the PDF took longer than the limit of ${formatSeconds(timeoutMs)}; the file may be damaged or unusually complex (raise the limit with ${OPTION_HINT.time} <seconds>)`,
+          ),
+        ),
       timeoutMs,
     );
   });
@@ -80,13 +96,18 @@ export async function extractPdf(
 
   let parser: PdfParser | undefined;
   try {
+    await bounded(checkInflatedSize(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, path));
     // Loaded on demand: importing pdf.js costs about a quarter of a second that --help should not pay.
     const { PDFParse } = await bounded(import('pdf-parse'));
-    const created = new PDFParse({ data: bytes.slice(), ...safeLoadOptions() });
+    const password = options.password === undefined ? {} : { password: options.password };
+    const created = new PDFParse({ data: bytes.slice(), ...safeLoadOptions(), ...password });
     parser = created;
-    const doc = await bounded(openDocument(created, path));
+    const doc = await bounded(openDocument(created, path, options.password !== undefined));
     if (doc.numPages > maxPages) {
-      throw new TreatyDiffError('too-many-pages', `${path}: ${doc.numPages} pages, more than the limit of ${maxPages}; split the draft or raise the limit`);
+      throw new TreatyDiffError(
+        'too-many-pages',
+        `${path}: ${doc.numPages} pages, more than the limit of ${maxPages}; split the draft or raise the limit with ${OPTION_HINT.pages} <n>`,
+      );
     }
     if (doc.numPages === 0) throw damaged(path, 'it has no pages');
     const pages: PlacedPage[] = [];
@@ -128,7 +149,7 @@ function safeLoadOptions(): Record<string, unknown> {
 
 /** pdf-parse wraps the pdf.js document it loads; its loader is the one way to reach positions
  * (getText drops them). pdf-parse is pinned at 2.4.5, where `load()` exists. */
-async function openDocument(parser: object, path: string): Promise<PdfDocument> {
+async function openDocument(parser: object, path: string, passwordGiven: boolean): Promise<PdfDocument> {
   const load = (parser as { load?: () => Promise<PdfDocument> }).load;
   if (typeof load !== 'function') {
     throw new TreatyDiffError('internal', `${path}: the installed pdf-parse has no document loader; reinstall treaty-diff`);
@@ -138,7 +159,15 @@ async function openDocument(parser: object, path: string): Promise<PdfDocument> 
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') {
-      throw new TreatyDiffError('encrypted-pdf', `${path}: the PDF is password-protected; open it with the password and save an unprotected copy (e.g. 'qpdf --password=... --decrypt ${path} open.pdf')`);
+      // pdf.js says NEED_PASSWORD (1) or INCORRECT_PASSWORD (2) in the wrapped error's code.
+      const cause = (error as { cause?: { code?: unknown } }).cause;
+      if (passwordGiven || cause?.code === 2) {
+        throw new TreatyDiffError('wrong-password', `${path}: the password given does not open this PDF; check it (--password or TREATY_DIFF_PASSWORD)`);
+      }
+      throw new TreatyDiffError(
+        'encrypted-pdf',
+        `${path}: the PDF is password-protected; give the password with --password <password> (or TREATY_DIFF_PASSWORD), or save an unprotected copy (e.g. 'qpdf --password=... --decrypt ${path} open.pdf')`,
+      );
     }
     throw damaged(path, describe(error));
   }
@@ -190,6 +219,135 @@ async function learnFonts(page: PdfPage, runs: PdfTextItem[], fontIsBold: Map<st
 
 function isTextItem(item: unknown): item is PdfTextItem {
   return typeof item === 'object' && item !== null && typeof (item as PdfTextItem).str === 'string' && Array.isArray((item as PdfTextItem).transform);
+}
+
+/**
+ * Counts what the file's zlib streams expand to, without keeping the output, and refuses the file past
+ * `limit`. Each `stream` keyword's data is fed to an inflater until it ends or fails; data that is not
+ * zlib (images in other codecs, encrypted streams) fails at once and counts nothing. A stream nested in
+ * a second Flate layer counts its first layer only.
+ *
+ * Example: a 300 KB file whose one content stream inflates to 1 GB of zeros -> `decompression-bomb`.
+ */
+async function checkInflatedSize(bytes: Uint8Array, limit: number, path: string): Promise<void> {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (let at = data.indexOf('stream', 0, 'latin1'); at !== -1; at = data.indexOf('stream', at + 6, 'latin1')) {
+    // `endstream` contains `stream`: skip it.
+    if (at >= 3 && data.toString('latin1', at - 3, at) === 'end') continue;
+    let start = at + 6;
+    if (data[start] === 0x0d) start += 1;
+    if (data[start] === 0x0a) start += 1;
+    if (!looksLikeZlib(data, start)) continue;
+    const end = data.indexOf('endstream', start, 'latin1');
+    total += await countInflated(data.subarray(start, end === -1 ? data.length : end), limit - total);
+    if (total > limit) {
+      throw new TreatyDiffError(
+        'decompression-bomb',
+        `${path}: the PDF's compressed streams expand to more than ${formatMegabytes(limit)} (a decompression bomb?); refusing to read it (raise the bound with ${OPTION_HINT.size} <MB>)`,
+      );
+    }
+  }
+}
+
+/** A zlib header: compression method 8 and a header checksum that divides by 31. */
+function looksLikeZlib(data: Buffer, at: number): boolean {
+  const cmf = data[at];
+  const flg = data[at + 1];
+  return cmf !== undefined && flg !== undefined && (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
+}
+
+/**
+ * Bytes `compressed` inflates to; counting stops just past `budget`, and corrupt data counts what came
+ * out before the error. Output that is itself zlib data (`/Filter [/FlateDecode /FlateDecode]`, the
+ * classic way to hide a bomb) is inflated again, up to four layers, and every layer's output counts.
+ * Nothing is kept: chunks are counted and dropped.
+ */
+function countInflated(compressed: Buffer, budget: number): Promise<number> {
+  return new Promise((resolve) => {
+    const layers: Inflate[] = [];
+    let count = 0;
+    let settled = false;
+    const finish = (): void => {
+      if (settled) return;
+      settled = true;
+      for (const layer of layers) {
+        layer.removeAllListeners('data');
+        layer.destroy();
+      }
+      resolve(count);
+    };
+    const addLayer = (): Inflate => {
+      const layer = createInflate();
+      layers.push(layer);
+      let first = true;
+      let inner: Inflate | undefined;
+      layer.on('data', (chunk: Buffer) => {
+        count += chunk.length;
+        if (count > budget) return finish();
+        if (first) {
+          first = false;
+          if (layers.length < 4 && looksLikeZlib(chunk, 0)) inner = addLayer();
+        }
+        inner?.write(chunk);
+      });
+      const done = (): void => {
+        if (inner === undefined) finish();
+        else inner.end();
+      };
+      layer.on('end', done);
+      layer.on('error', done);
+      return layer;
+    };
+    addLayer().end(compressed);
+  });
+}
+
+let pdfJsRejectionsIgnored = false;
+
+/**
+ * pdf.js leaves promises of its own rejected without a handler when a damaged document fails part way
+ * (e.g. `XRefEntryException` from a page still being prepared); Node would then end the process with a
+ * stack trace and exit 1 after the clear message was already printed. The failure itself already
+ * reached the caller through the awaited call, so these echoes are dropped. Any other unhandled
+ * rejection is rethrown unchanged, as if no handler were installed. Installed once per thread.
+ */
+function ignorePdfJsRejections(): void {
+  if (pdfJsRejectionsIgnored) return;
+  pdfJsRejectionsIgnored = true;
+  process.on('unhandledRejection', (reason) => {
+    if (isPdfJsError(reason)) return;
+    throw reason;
+  });
+}
+
+const PDFJS_ERROR_NAMES = new Set([
+  'XRefEntryException',
+  'XRefParseException',
+  'FormatError',
+  'InvalidPDFException',
+  'PasswordException',
+  'UnknownErrorException',
+  'MissingPDFException',
+  'UnexpectedResponseException',
+  'ResponseException',
+  'AbortException',
+  'MissingDataException',
+  'ParserEOFException',
+]);
+
+function isPdfJsError(reason: unknown): boolean {
+  if (!(reason instanceof Error) && (typeof reason !== 'object' || reason === null)) return false;
+  const { name, stack } = reason as { name?: unknown; stack?: unknown };
+  return (typeof name === 'string' && PDFJS_ERROR_NAMES.has(name)) || (typeof stack === 'string' && /[\\/](pdfjs-dist|pdf-parse)[\\/]/.test(stack));
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function damaged(path: string, detail: string): TreatyDiffError {

@@ -10,11 +10,50 @@ import { extractText } from './text.js';
 
 /** Limits for reading a draft. */
 export interface ReadDraftOptions extends ExtractPdfOptions {
-  /** Refuse files larger than this many bytes (default 200 MB). */
+  /** Refuse files larger than this many bytes (default 100 MB). Compressed streams may expand to three
+   * times this in all (`maxInflatedBytes`, unless given). */
   maxBytes?: number;
 }
 
-const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+/** How far the streams of a PDF may expand, as a multiple of the file-size bound. */
+const INFLATE_FACTOR = 3;
+
+/**
+ * The environment variables that set the reading limits, so that they reach every thread that reads
+ * a draft and so that a CI job can set them (and a password) without putting them on the command line.
+ * The CLI's `--max-size`, `--max-pages`, `--timeout` and `--password` set the same variables.
+ */
+export const READ_LIMIT_VARIABLES = {
+  /** Megabytes. */
+  maxSize: 'TREATY_DIFF_MAX_SIZE',
+  maxPages: 'TREATY_DIFF_MAX_PAGES',
+  /** Seconds. */
+  timeout: 'TREATY_DIFF_TIMEOUT',
+  password: 'TREATY_DIFF_PASSWORD',
+} as const;
+
+/**
+ * Reading limits from the environment; unset or invalid variables are left out (the defaults apply).
+ *
+ * Example: `{ TREATY_DIFF_MAX_PAGES: '50', TREATY_DIFF_TIMEOUT: '2.5' }` -> `{ maxPages: 50, timeoutMs: 2500 }`.
+ */
+export function readLimitsFromEnv(env: NodeJS.ProcessEnv): ReadDraftOptions {
+  const positive = (name: string): number | undefined => {
+    const value = Number(env[name]);
+    return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+  const options: ReadDraftOptions = {};
+  const maxSize = positive(READ_LIMIT_VARIABLES.maxSize);
+  const maxPages = positive(READ_LIMIT_VARIABLES.maxPages);
+  const timeout = positive(READ_LIMIT_VARIABLES.timeout);
+  const password = env[READ_LIMIT_VARIABLES.password];
+  if (maxSize !== undefined) options.maxBytes = Math.round(maxSize * 1024 * 1024);
+  if (maxPages !== undefined) options.maxPages = Math.floor(maxPages);
+  if (timeout !== undefined) options.timeoutMs = Math.round(timeout * 1000);
+  if (password !== undefined && password !== '') options.password = password;
+  return options;
+}
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
 
 /**
@@ -24,7 +63,9 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
  *
  * Example: `await readDraft('drafts/rev1.pdf')` -> `{ source: { path: 'drafts/rev1.pdf', format: 'pdf', pages: 18, ... }, ... }`.
  */
-export async function readDraft(path: string, options: ReadDraftOptions = {}): Promise<ExtractedText> {
+export async function readDraft(path: string, given: ReadDraftOptions = {}): Promise<ExtractedText> {
+  // Options given in code win over the environment's.
+  const options: ReadDraftOptions = { ...readLimitsFromEnv(process.env), ...given };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let size: number;
   try {
@@ -37,7 +78,10 @@ export async function readDraft(path: string, options: ReadDraftOptions = {}): P
   }
   if (size === 0) throw new TreatyDiffError('empty-file', `${path}: the file is empty (0 bytes); check that the download or copy finished`);
   if (size > maxBytes) {
-    throw new TreatyDiffError('too-large', `${path}: ${formatMegabytes(size)}, more than the limit of ${formatMegabytes(maxBytes)}; is this really a treaty draft?`);
+    throw new TreatyDiffError(
+      'too-large',
+      `${path}: ${formatMegabytes(size)}, more than the limit of ${formatMegabytes(maxBytes)}; is this really a treaty draft? (raise the limit with --max-size <MB>)`,
+    );
   }
   let bytes: Uint8Array;
   try {
@@ -46,7 +90,9 @@ export async function readDraft(path: string, options: ReadDraftOptions = {}): P
     throw fileError(path, error);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (hasPdfHeader(bytes)) return extractPdf(bytes, { path, sha256, format: 'pdf' }, options);
+  if (hasPdfHeader(bytes)) {
+    return extractPdf(bytes, { path, sha256, format: 'pdf' }, { maxInflatedBytes: maxBytes * INFLATE_FACTOR, ...options });
+  }
   if (TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
     const text = new TextDecoder('utf-8').decode(bytes);
     return extractText(text, { path, sha256, format: 'text' });

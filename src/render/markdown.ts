@@ -12,11 +12,11 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1,
 
 /**
  * Backslash-escapes what Markdown would read as markup in text taken from a PDF: emphasis
- * (`*`, `_`, `~`), code, links and images (`[`, `]`, `!`), raw HTML (`<`, `>`, `&`), table cells (`|`),
- * and `#` (a heading when a line starts with it). Example: `a <b>|[x]` -> `a \<b\>\|\[x\]`.
+ * (`*`, `_`, `~`), code, links and images (`[`, `]`, `!`), raw HTML and entities (`<`, `&`; a lone `>`
+ * inside a line is plain text), table cells (`|`), and `#`. Example: `a <b>|[x]` -> `a \<b>\|\[x\]`.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_~[\]<>&|#!]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+  return text.replace(/[\\`*_~[\]<&|#!]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
 /**

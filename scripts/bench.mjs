@@ -1,0 +1,176 @@
+// Benchmark: treaty-diff cold and warm against the pdftotext + git diff baseline, on pairs from 20 to 1,000 pages.
+//
+// Usage: npm run bench                       (builds first; generates .bench/pairs/ on first use)
+//        node scripts/bench.mjs [--sizes 100,300,1000] [--runs 5] [--json .bench/figures.json]
+//
+// Each figure is the median of several runs of a whole process: wall time and peak resident memory
+// (GNU time's "maximum resident set size"; for the baseline, the largest of its processes).
+// cold = an empty cache folder (XDG_CACHE_HOME pointed at a fresh temporary folder for every run);
+// warm = the same command again with the cache filled by a previous run;
+// baseline = what a user would script: `pdftotext` on both drafts, then `git diff --no-index --word-diff`.
+// Generated pairs (scripts/make-large-pair.mjs) need LibreOffice; without it only the fixture pair runs.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'treaty-diff.js');
+const GNU_TIME = '/usr/bin/time';
+
+function parseArgs(argv) {
+  const options = { sizes: [100, 300, 1000], runs: 5, json: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === '--sizes' && value !== undefined) options.sizes = value.split(',').filter(Boolean).map(Number);
+    else if (flag === '--runs' && value !== undefined) options.runs = Math.max(1, Number(value));
+    else if (flag === '--json' && value !== undefined) options.json = value;
+    else throw new Error(`unknown argument ${flag}; usage: node scripts/bench.mjs [--sizes 100,300,1000] [--runs 5] [--json file]`);
+    i++;
+  }
+  return options;
+}
+
+const has = (command, args = ['--version']) => spawnSync(command, args, { stdio: 'ignore' }).error === undefined;
+
+/** Runs `command args` once; returns wall seconds, peak RSS in MB (undefined without GNU time) and the exit code. */
+function measureOnce(command, args, env) {
+  const useTime = existsSync(GNU_TIME);
+  const start = process.hrtime.bigint();
+  const result = spawnSync(useTime ? GNU_TIME : command, useTime ? ['-f', '@@%M', command, ...args] : args, {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const match = /@@(\d+)\s*$/.exec(result.stderr ?? '');
+  const code = result.status;
+  // Exit 1 means "differences found" for treaty-diff and git diff: a success here.
+  if (code !== 0 && code !== 1) throw new Error(`${command} ${args.join(' ')} failed (exit ${code}): ${(result.stderr ?? '').replace(/@@\d+\s*$/, '').trim().slice(0, 300)}`);
+  return { wall, rssMb: match ? Number(match[1]) / 1024 : undefined };
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Median wall time and peak memory of `runs` runs; `before` runs ahead of each (not timed). */
+function measure(runs, command, args, { env = {}, before } = {}) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const runEnv = before ? { ...env, ...before() } : env;
+    samples.push(measureOnce(command, args, runEnv));
+  }
+  return { wall: median(samples.map((s) => s.wall)), rssMb: median(samples.map((s) => s.rssMb)), runs };
+}
+
+const pagesOf = (pdf) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? NaN);
+
+function benchPair(name, dir, runs, scratch) {
+  const oldPdf = join(dir, 'old.pdf');
+  const newPdf = join(dir, 'new.pdf');
+  const args = [BIN, oldPdf, newPdf, '--format', 'json'];
+  let fresh = 0;
+  const emptyCache = () => {
+    const folder = join(scratch, `cold-${fresh++}`);
+    rmSync(folder, { recursive: true, force: true });
+    return { XDG_CACHE_HOME: folder };
+  };
+  const cold = measure(runs, process.execPath, args, { before: emptyCache });
+  const warmCache = join(scratch, 'warm');
+  rmSync(warmCache, { recursive: true, force: true });
+  measureOnce(process.execPath, args, { XDG_CACHE_HOME: warmCache });
+  const warm = measure(runs, process.execPath, args, { env: { XDG_CACHE_HOME: warmCache } });
+  const oldTxt = join(scratch, 'old.txt');
+  const newTxt = join(scratch, 'new.txt');
+  const script = `pdftotext "$1" "$3" && pdftotext "$2" "$4" && git diff --no-index --word-diff "$3" "$4" > /dev/null; test $? -le 1`;
+  const baseline = measure(runs, 'sh', ['-c', script, 'baseline', oldPdf, newPdf, oldTxt, newTxt]);
+  return { name, pages: [pagesOf(oldPdf), pagesOf(newPdf)], cold, warm, baseline };
+}
+
+const seconds = (s) => (s === undefined ? 'n/a' : `${s.toFixed(2)} s`);
+const megabytes = (mb) => (mb === undefined ? 'n/a' : `${Math.round(mb)} MB`);
+const times = (x) => (x === undefined || !Number.isFinite(x) ? 'n/a' : `${x.toFixed(2)}x`);
+
+function renderTable(rows) {
+  const header = ['pair', 'pages old+new', 'cold', 'cold RSS', 'warm', 'warm RSS', 'baseline', 'base RSS', 'cold/base', 'warm/base'];
+  const body = rows.map((r) => [
+    r.name,
+    `${r.pages[0]}+${r.pages[1]}`,
+    seconds(r.cold.wall),
+    megabytes(r.cold.rssMb),
+    seconds(r.warm.wall),
+    megabytes(r.warm.rssMb),
+    seconds(r.baseline.wall),
+    megabytes(r.baseline.rssMb),
+    times(r.cold.wall / r.baseline.wall),
+    times(r.warm.wall / r.baseline.wall),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const out = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)];
+  const growth = [];
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    const pages = (b.pages[0] + b.pages[1]) / (a.pages[0] + a.pages[1]);
+    growth.push(
+      `${a.name} -> ${b.name}: pages x${pages.toFixed(2)}, cold time x${(b.cold.wall / a.cold.wall).toFixed(2)}, warm time x${(b.warm.wall / a.warm.wall).toFixed(2)}, baseline time x${(b.baseline.wall / a.baseline.wall).toFixed(2)}`,
+    );
+  }
+  return `${out.join('\n')}\n\nGrowth from one size to the next:\n${growth.map((g) => `  ${g}`).join('\n')}\n`;
+}
+
+function describeMachine() {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const poppler = (spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).stderr ?? '').split('\n')[0];
+  const git = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim();
+  return `${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${process.platform} ${process.arch}, Node ${process.version}, ${poppler}, ${git}`;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  for (const tool of ['pdftotext', 'pdfinfo']) if (!has(tool, ['-v'])) throw new Error(`${tool} not found: install poppler-utils (apt-get install poppler-utils)`);
+  if (!existsSync(GNU_TIME)) console.error(`note: ${GNU_TIME} not found (apt-get install time); peak memory is reported as n/a`);
+  const scratch = mkdtempSync(join(tmpdir(), 'treaty-diff-bench-'));
+  const rows = [];
+  try {
+    console.error(`machine: ${describeMachine()}`);
+    const start = measure(options.runs, process.execPath, [BIN, '--version']);
+    const help = measure(options.runs, process.execPath, [BIN, '--help']);
+    console.error(`--version ${seconds(start.wall)}, --help ${seconds(help.wall)}`);
+    const pairs = [['revised (fixture)', join(ROOT, 'fixtures', 'pairs', 'revised')]];
+    if (options.sizes.length > 0) {
+      if (has('soffice')) {
+        const { makeLargePair } = await import('./make-large-pair.mjs');
+        for (const pages of options.sizes) pairs.push([`generated ${pages} pp.`, makeLargePair(pages)]);
+      } else {
+        console.error('note: LibreOffice (soffice) not found; only the fixture pair is measured');
+      }
+    }
+    for (const [name, dir] of pairs) {
+      // Big pairs take seconds per run: fewer runs there keep the whole benchmark within minutes.
+      const runs = name.includes('1000') ? Math.min(options.runs, 3) : options.runs;
+      console.error(`measuring ${name} (${runs} runs each) ...`);
+      rows.push(benchPair(name, dir, runs, scratch));
+    }
+    const figures = { machine: describeMachine(), date: new Date().toISOString().slice(0, 10), version: start, help, rows };
+    console.log(`treaty-diff benchmark, ${figures.date}\nmachine: ${figures.machine}\n`);
+    console.log(`startup: --version ${seconds(start.wall)}, --help ${seconds(help.wall)} (median of ${options.runs})\n`);
+    console.log(renderTable(rows));
+    if (options.json !== undefined) writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();

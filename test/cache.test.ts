@@ -1,0 +1,156 @@
+// The parse and comparison cache: where it lives, what it trusts, and that a cached run reports exactly what a fresh one does.
+
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cacheKey, openCache, resolveCacheDir } from '../src/cache.js';
+import { runCli } from './helpers/cli.js';
+
+const isNumberList = (value: unknown): value is number[] => Array.isArray(value) && value.every((n) => typeof n === 'number');
+const freshDir = (): string => mkdtempSync(join(tmpdir(), 'treaty-diff-cache-test-'));
+const entriesIn = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+
+describe('where the cache lives', () => {
+  it('follows XDG_CACHE_HOME when it is an absolute path', () => {
+    expect(resolveCacheDir({ XDG_CACHE_HOME: '/var/cache/ana', HOME: '/home/ana' })).toBe('/var/cache/ana/treaty-diff');
+  });
+
+  it('ignores a relative XDG_CACHE_HOME, as the XDG spec says, and falls back to ~/.cache', () => {
+    expect(resolveCacheDir({ XDG_CACHE_HOME: 'cache', HOME: '/home/ana' })).toBe('/home/ana/.cache/treaty-diff');
+    expect(resolveCacheDir({ HOME: '/home/ana' })).toBe('/home/ana/.cache/treaty-diff');
+  });
+});
+
+describe('cache keys', () => {
+  it('differ whenever any part differs, and are stable otherwise', () => {
+    const key = cacheKey(['parse', 'a'.repeat(64), '.pdf']);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(cacheKey(['parse', 'a'.repeat(64), '.pdf'])).toBe(key);
+    expect(cacheKey(['parse', 'a'.repeat(64), '.txt'])).not.toBe(key);
+    expect(cacheKey(['parse', 'b'.repeat(64), '.pdf'])).not.toBe(key);
+    // Parts are separated, so a shifted boundary is another key.
+    expect(cacheKey(['ab', 'c'])).not.toBe(cacheKey(['a', 'bc']));
+  });
+});
+
+describe('cache entries', () => {
+  it('round-trip a value under its key', async () => {
+    const cache = openCache({}, { dir: join(freshDir(), 'nested', 'treaty-diff') });
+    await cache.write('k1', [1, 2, 3]);
+    expect(await cache.read('k1', isNumberList)).toEqual([1, 2, 3]);
+    expect(await cache.read('k2', isNumberList)).toBeUndefined();
+  });
+
+  it('are refused when the value does not pass the check', async () => {
+    const cache = openCache({}, { dir: freshDir() });
+    await cache.write('k1', { not: 'a list' });
+    expect(await cache.read('k1', isNumberList)).toBeUndefined();
+  });
+
+  it('are ignored when truncated or altered, and rewritten by the next write', async () => {
+    const dir = freshDir();
+    const cache = openCache({}, { dir });
+    await cache.write('k1', [1, 2, 3]);
+    const [file = ''] = entriesIn(dir);
+    const text = readFileSync(join(dir, file), 'utf8');
+    writeFileSync(join(dir, file), text.slice(0, text.length - 3));
+    expect(await cache.read('k1', isNumberList)).toBeUndefined();
+    writeFileSync(join(dir, file), text.replace('[1,2,3]', '[1,2,4]'));
+    expect(await cache.read('k1', isNumberList)).toBeUndefined();
+    writeFileSync(join(dir, file), 'garbage without a header');
+    expect(await cache.read('k1', isNumberList)).toBeUndefined();
+    await cache.write('k1', [1, 2, 3]);
+    expect(await cache.read('k1', isNumberList)).toEqual([1, 2, 3]);
+  });
+
+  it('are ignored when written for another key (a foreign entry under this name)', async () => {
+    const dir = freshDir();
+    const cache = openCache({}, { dir });
+    await cache.write('other', [9]);
+    copyFileSync(join(dir, 'other.json'), join(dir, 'mine.json'));
+    expect(await cache.read('mine', isNumberList)).toBeUndefined();
+    expect(await cache.read('other', isNumberList)).toEqual([9]);
+  });
+
+  it('are ignored when the folder cannot be written, without failing', async () => {
+    const file = join(freshDir(), 'a-file');
+    writeFileSync(file, '');
+    const cache = openCache({}, { dir: join(file, 'treaty-diff') });
+    await expect(cache.write('k1', [1])).resolves.toBeUndefined();
+    expect(await cache.read('k1', isNumberList)).toBeUndefined();
+  });
+
+  it('are pruned least recently used first when the folder outgrows its bound', async () => {
+    const dir = freshDir();
+    const cache = openCache({}, { dir, maxBytes: 3000 });
+    const big = Array.from({ length: 250 }, (_, i) => i);
+    await cache.write('old', big);
+    await cache.write('used', big);
+    // 'old' was written first and 'used' read since: the next write over the bound removes 'old'.
+    utimesSync(join(dir, 'old.json'), new Date(1_000_000), new Date(1_000_000));
+    utimesSync(join(dir, 'used.json'), new Date(2_000_000), new Date(2_000_000));
+    expect(await cache.read('used', isNumberList)).toEqual(big);
+    await cache.write('new', big);
+    expect(entriesIn(dir)).toEqual(['new.json', 'used.json']);
+  });
+});
+
+describe('the CLI with its cache', () => {
+  const pair = ['fixtures/pairs/renumber-only/old.pdf', 'fixtures/pairs/renumber-only/new.pdf'];
+
+  it('stores both drafts and the comparison, and a cached run reports byte for byte what a fresh one does', () => {
+    const home = freshDir();
+    const env = { XDG_CACHE_HOME: home };
+    const fresh = runCli([...pair, '--format', 'json'], env);
+    expect(fresh.code).toBe(1);
+    expect(entriesIn(join(home, 'treaty-diff'))).toHaveLength(3);
+    const cached = runCli([...pair, '--format', 'json'], env);
+    expect(cached.code).toBe(1);
+    expect(cached.stderr).toBe('');
+    expect(cached.stdout).toBe(fresh.stdout);
+    const uncached = runCli([...pair, '--format', 'json', '--no-cache'], { XDG_CACHE_HOME: freshDir() });
+    expect(uncached.stdout).toBe(fresh.stdout);
+  });
+
+  it('writes nothing with --no-cache', () => {
+    const home = freshDir();
+    runCli([...pair, '--no-cache'], { XDG_CACHE_HOME: home });
+    runCli(['extract', pair[0] ?? '', '--no-cache'], { XDG_CACHE_HOME: home });
+    expect(readdirSync(home)).toEqual([]);
+  });
+
+  it('ignores corrupt entries, reports as if fresh and rewrites them', () => {
+    const home = freshDir();
+    const env = { XDG_CACHE_HOME: home };
+    const fresh = runCli([...pair, '--format', 'json'], env);
+    const dir = join(home, 'treaty-diff');
+    for (const name of entriesIn(dir)) writeFileSync(join(dir, name), '{"format":"treaty-diff-cache/1"}\n{"truncated":');
+    const again = runCli([...pair, '--format', 'json'], env);
+    expect(again.stdout).toBe(fresh.stdout);
+    for (const name of entriesIn(dir)) expect(readFileSync(join(dir, name), 'utf8')).toMatch(/^\{"format":"treaty-diff-cache\/1","key":"[0-9a-f]{64}","sha256":"[0-9a-f]{64}"\}\n\{/);
+  });
+
+  it('names the paths given this time when the same bytes were cached under other names', () => {
+    const home = freshDir();
+    const env = { XDG_CACHE_HOME: home };
+    runCli([...pair, '--format', 'json'], env);
+    const copies = freshDir();
+    const oldCopy = join(copies, 'zero-draft.pdf');
+    const newCopy = join(copies, 'rev1.pdf');
+    copyFileSync(pair[0] ?? '', oldCopy);
+    copyFileSync(pair[1] ?? '', newCopy);
+    const report = JSON.parse(runCli([oldCopy, newCopy, '--format', 'json'], env).stdout);
+    expect(report.old.path).toBe(oldCopy);
+    expect(report.new.path).toBe(newCopy);
+    const outline = JSON.parse(runCli(['extract', oldCopy, '--format', 'json'], env).stdout);
+    expect(outline.source.path).toBe(oldCopy);
+  });
+
+  it('keeps options that change the result apart: --article gets its own comparison', () => {
+    const env = { XDG_CACHE_HOME: freshDir() };
+    const all = JSON.parse(runCli([...pair, '--format', 'json'], env).stdout);
+    const one = JSON.parse(runCli([...pair, '--format', 'json', '--article', '5'], env).stdout);
+    expect(one.articles.length).toBeLessThan(all.articles.length);
+  });
+});

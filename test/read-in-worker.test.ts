@@ -1,0 +1,39 @@
+// Reading drafts concurrently in worker threads: the same parsed drafts as reading them one by one, errors kept.
+
+import { describe, expect, it } from 'vitest';
+import { readDraft } from '../src/extract/read-draft.js';
+import { parseDocument } from '../src/parse/parse-document.js';
+import { shouldReadInWorkers } from '../src/read-in-worker.js';
+// Worker threads start the compiled worker, so the built module is the one under test (npm run build).
+import { readDraftsInWorkers } from '../dist/read-in-worker.js';
+
+describe('when worker threads are used', () => {
+  it('for two drafts or more on two cores or more, never for one draft or one core', () => {
+    expect(shouldReadInWorkers(2, 2)).toBe(true);
+    expect(shouldReadInWorkers(3, 8)).toBe(true);
+    expect(shouldReadInWorkers(1, 8)).toBe(false);
+    expect(shouldReadInWorkers(2, 1)).toBe(false);
+  });
+});
+
+describe('reading drafts in worker threads', () => {
+  it('gives exactly the drafts that reading one after the other gives, in the order asked', async () => {
+    const paths = ['fixtures/pairs/revised/old.pdf', 'fixtures/pairs/revised/new.pdf', 'fixtures/text-draft.txt'];
+    const inWorkers = await readDraftsInWorkers(paths);
+    const oneByOne = [];
+    for (const path of paths) oneByOne.push(parseDocument(await readDraft(path)));
+    expect(inWorkers.map((doc) => doc.source.path)).toEqual(paths);
+    expect(inWorkers).toEqual(oneByOne);
+  });
+
+  it('passes on a refused draft as a TreatyDiffError with its code and one-line message', async () => {
+    const failure = await readDraftsInWorkers(['fixtures/pairs/revised/old.pdf', 'fixtures/bad/encrypted.pdf']).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'encrypted-pdf' });
+    expect((failure as Error).message).toMatch(/^fixtures\/bad\/encrypted\.pdf: .*password/);
+  });
+
+  it('reports the first draft in path order when both fail', async () => {
+    const failure = await readDraftsInWorkers(['fixtures/bad/not-a-pdf.pdf', 'fixtures/bad/missing.pdf']).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'not-a-pdf' });
+  });
+});
