@@ -7,6 +7,7 @@ import { TreatyDiffError } from '../errors.js';
 import type { ExtractedText, SourceInfo } from '../types.js';
 import { buildExtractedText } from './build-extracted-text.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
+import { loadPdfParse } from './load-pdfjs.js';
 
 /** Limits that keep a hostile or broken PDF from running forever. */
 export interface ExtractPdfOptions {
@@ -40,7 +41,7 @@ interface PdfTextItem {
 }
 interface PdfPage {
   view: number[];
-  getTextContent(): Promise<{ items: unknown[] }>;
+  getTextContent(params?: { disableNormalization?: boolean; includeMarkedContent?: boolean }): Promise<{ items: unknown[] }>;
   getOperatorList(): Promise<unknown>;
   commonObjs: { has(id: string): boolean; get(id: string): unknown };
   cleanup(): unknown;
@@ -98,7 +99,7 @@ export async function extractPdf(
   try {
     await bounded(checkInflatedSize(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, path));
     // Loaded on demand: importing pdf.js costs about a quarter of a second that --help should not pay.
-    const { PDFParse } = await bounded(import('pdf-parse'));
+    const { PDFParse } = await bounded(loadPdfParse());
     const password = options.password === undefined ? {} : { password: options.password };
     const created = new PDFParse({ data: bytes.slice(), ...safeLoadOptions(), ...password });
     parser = created;
@@ -178,7 +179,8 @@ async function readPage(doc: PdfDocument, pageNumber: number, fontIsBold: Map<st
   let content: { items: unknown[] };
   try {
     page = await doc.getPage(pageNumber);
-    content = await page.getTextContent();
+    // Unicode normalisation is ours (clean.ts, NFKC over whole lines): pdf.js need not do it per glyph.
+    content = await page.getTextContent({ disableNormalization: true });
   } catch (error) {
     throw damaged(path, `page ${pageNumber}: ${describe(error)}`);
   }
