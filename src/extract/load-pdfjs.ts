@@ -1,4 +1,4 @@
-// Imports pdf-parse (and the pdf.js build it pins) once, undoing the global built-ins its polyfills replace.
+// Imports pdf-parse (and the pdf.js build and worker it pins) once, undoing the global built-ins their polyfills replace.
 
 /**
  * pdf.js's legacy build, the one pdf-parse loads so that it runs on Node 20, bundles core-js, which
@@ -25,7 +25,12 @@ export function loadPdfParse(): Promise<typeof import('pdf-parse')> {
 async function importRestoringNatives(): Promise<typeof import('pdf-parse')> {
   const natives = REPLACED.map(([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)] as const);
   try {
-    return await import('pdf-parse');
+    const module = await import('pdf-parse');
+    // pdf.js runs its "worker" in this thread under Node, importing pdf.worker.mjs (with a core-js of
+    // its own) when the first document opens. Loaded here, it registers itself as
+    // globalThis.pdfjsWorker, which pdf.js then uses instead of importing it again.
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return module;
   } finally {
     for (const [owner, key, descriptor] of natives) {
       if (descriptor !== undefined) Object.defineProperty(owner, key, descriptor);
