@@ -2,7 +2,7 @@
 
 import type { ArticleDiff, DraftSummary, TreatyDiff, TreatyHistory } from '../types.js';
 import { FINDING_CODES, FINDING_INFO } from '../classify/findings.js';
-import { ALIGNMENT_KINDS, articleLabel, groupArticles, isChanged } from './sections.js';
+import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged } from './sections.js';
 import { escapeHtml } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
 import { articleAnchor, renderArticleHtml } from './html-article.js';
@@ -145,7 +145,7 @@ function contents(sections: [string, string, ArticleDiff[]][], compact: ArticleD
 
 function compactTable(compact: ArticleDiff[], prefix: string, h: (text: string) => string): string {
   const rows = compact.map((article) => {
-    const notes = [article.kind === 'moved' ? `moved to ${article.new?.path.join(', ') || 'the body'}` : 'renumbered'];
+    const notes = compactNotes(article);
     if (article.referenceUpdates.length > 0) notes.push(`references updated: ${article.referenceUpdates.map((r) => `${r.old} → ${r.new}`).join('; ')}`);
     return `<tr data-article="${escapeHtml(article.new?.id ?? article.old?.id ?? '')}" data-kind="${article.kind}"><td class="num">${escapeHtml(article.old?.num ?? '–')}</td><td class="num">${escapeHtml(article.new?.num ?? '–')}</td><td>${escapeHtml(article.new?.heading ?? article.old?.heading ?? '')}</td><td>${escapeHtml(notes.join('; '))}</td></tr>`;
   });

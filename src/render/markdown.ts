@@ -2,7 +2,7 @@
 
 import type { ArticleDiff, DiffOp, DraftSummary, Finding, TreatyDiff, TreatyHistory } from '../types.js';
 import { FINDING_CODES, FINDING_INFO } from '../classify/findings.js';
-import { ALIGNMENT_KINDS, articleLabel, groupArticles, isChanged } from './sections.js';
+import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged } from './sections.js';
 import { provisionLabel, renderOps } from './text.js';
 import type { Highlighter } from './highlight.js';
 import { quote } from './messages.js';
@@ -19,30 +19,68 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_~[\]<&|#!]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
+/** ASCII punctuation and Unicode punctuation: what CommonMark's flanking rules call punctuation. */
+const PUNCTUATION = /[!-/:-@[-`{-~\p{P}]/u;
+/** Also symbols (`€`, `©`): renderers disagree on them, so a marker next to one is never trusted. */
+const PUNCTUATION_OR_SYMBOL = /[!-/:-@[-`{-~\p{P}\p{S}]/u;
+
 /**
- * Deleted words as `~~words~~`, inserted as `**words**`. GFM only reads a delimiter run that does
- * not touch a space on its inner side, so surrounding spaces are moved outside the markers.
+ * True when GFM reads `~~` / `**` around `core` as markup, given the characters just outside
+ * (`''` at the start or end of the line). A delimiter run whose inner side is punctuation only
+ * opens or closes when its outer side is whitespace or punctuation: in `authorities**, in
+ * accordance**` the first `**` stays literal (CommonMark 0.31, 6.2, left- and right-flanking).
  */
-const wrapTrimmed = (marker: string) => (text: string): string => {
-  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
-  const [, lead = '', core = '', trail = ''] = match ?? [];
-  return core === '' ? text : `${lead}${marker}${core}${marker}${trail}`;
-};
+export function canMark(before: string, core: string, after: string): boolean {
+  const outerOk = (c: string): boolean => c === '' || /\s/u.test(c) || PUNCTUATION.test(c);
+  const first = core.charAt(0);
+  const last = core.charAt(core.length - 1);
+  return (!PUNCTUATION_OR_SYMBOL.test(first) || outerOk(before)) && (!PUNCTUATION_OR_SYMBOL.test(last) || outerOk(after));
+}
 
-/** The text renderer's highlighter roles in Markdown, so its diff layout (elision included) is reused. */
-const MARKDOWN_HIGHLIGHTER: Highlighter = {
-  deleted: wrapTrimmed('~~'),
-  inserted: wrapTrimmed('**'),
-  heading: (text) => text,
-  dim: (text) => text,
-  high: (text) => text,
-  medium: (text) => text,
-  low: (text) => text,
-};
-
-/** Inline word diff in Markdown: PDF text escaped first, then marked (`~~deleted~~ **inserted**`). */
+/**
+ * Inline word diff in Markdown: PDF text escaped first, then deleted words marked `~~words~~`,
+ * inserted `**words**`, the text renderer's layout (elision included) reused. GFM reads a marker
+ * only when it does not touch a space on its inner side, so surrounding spaces are moved outside;
+ * where a marker would touch a letter on its outer side and punctuation on its inner side (an
+ * insertion `, in accordance with its domestic law,` right after a word), GFM would print the
+ * marker literally, so that change is marked `<del>` / `<ins>` instead, which GitHub renders too.
+ */
 export function renderMarkdownOps(ops: DiffOp[]): string {
-  return renderOps(ops.map((op) => ({ op: op.op, text: escapeMarkdown(op.text) })), MARKDOWN_HIGHLIGHTER);
+  const escaped = ops.map((op) => ({ op: op.op, text: escapeMarkdown(op.text) }));
+  // The characters just outside each change as they will be printed: equal text keeps the words
+  // next to a change through elision. A neighbouring change's marker is punctuation, but GitHub's
+  // cmark-gfm does not let `~~` help a `**` open (`~~shall~~**[may]**` stays literal), so it counts
+  // as a letter here.
+  const edge = (index: number, side: 'before' | 'after'): string => {
+    const op = escaped[index];
+    if (op === undefined) return '';
+    if (op.op === 'equal') return side === 'before' ? op.text.slice(-1) : op.text.charAt(0);
+    const space = side === 'before' ? /\s$/.test(op.text) : /^\s/.test(op.text);
+    return space ? ' ' : 'a';
+  };
+  const marks: boolean[] = [];
+  for (const [index, op] of escaped.entries()) {
+    if (op.op === 'equal') continue;
+    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(op.text) ?? [];
+    marks.push(canMark(lead !== '' ? ' ' : edge(index - 1, 'before'), core, trail !== '' ? ' ' : edge(index + 1, 'after')));
+  }
+  let next = 0;
+  const wrap = (marker: string, tag: string) => (text: string): string => {
+    const markdown = marks[next++] ?? true;
+    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+    if (core === '') return text;
+    return markdown ? `${lead}${marker}${core}${marker}${trail}` : `${lead}<${tag}>${core}</${tag}>${trail}`;
+  };
+  const highlighter: Highlighter = {
+    deleted: wrap('~~', 'del'),
+    inserted: wrap('**', 'ins'),
+    heading: (text) => text,
+    dim: (text) => text,
+    high: (text) => text,
+    medium: (text) => text,
+    low: (text) => text,
+  };
+  return renderOps(escaped, highlighter);
 }
 
 /** The Markdown report of one comparison. `level` is the level of its top heading (1, or 2 inside a series). */
@@ -172,11 +210,12 @@ function pagesLabel(article: ArticleDiff): string {
 }
 
 function compactTable(compact: ArticleDiff[]): string[] {
-  const out = ['| old | new | note |', '|---:|---:|---|'];
+  const out = ['| old | new | heading | note |', '|---:|---:|---|---|'];
   for (const article of compact) {
-    const notes = [article.kind === 'moved' ? `moved to ${article.new?.path.join(', ') || 'the body'}` : 'renumbered'];
-    if (article.referenceUpdates.length > 0) notes.push('references updated');
-    out.push(`| ${escapeMarkdown(article.old?.num ?? '-')} | ${escapeMarkdown(article.new?.num ?? '-')} | ${escapeMarkdown(notes.join('; '))} |`);
+    const notes = compactNotes(article);
+    if (article.referenceUpdates.length > 0) notes.push(`references: ${article.referenceUpdates.map((r) => `${r.old} -> ${r.new}`).join('; ')}`);
+    const heading = article.new?.heading ?? article.old?.heading ?? '';
+    out.push(`| ${escapeMarkdown(article.old?.num ?? '-')} | ${escapeMarkdown(article.new?.num ?? '-')} | ${escapeMarkdown(heading)} | ${escapeMarkdown(notes.join('; '))} |`);
   }
   return out;
 }

@@ -66,6 +66,19 @@ export function groupArticles(articles: ArticleDiff[]): ArticleGroups {
   return groups;
 }
 
+/**
+ * What happened to an article of the compact list, reference updates aside: `moved to Chapter III`,
+ * `renumbered` (only when the number differs: an article can keep its number while the articles
+ * around it are renumbered, and then only its references changed).
+ */
+export function compactNotes(article: ArticleDiff): string[] {
+  const notes: string[] = [];
+  if (article.kind === 'moved') notes.push(`moved to ${article.new?.path.join(', ') || 'the body'}`);
+  if (article.old !== undefined && article.new !== undefined && article.old.num !== article.new.num) notes.push('renumbered');
+  if (notes.length === 0 && article.referenceUpdates.length === 0) notes.push(article.kind);
+  return notes;
+}
+
 const PART_LABEL: Record<NonNullable<ArticleSummary['element']>, string> = {
   preface: 'Document title',
   preamble: 'Preamble',
