@@ -79,6 +79,9 @@ const summarizeArticle = (entry: ArticleInContext): ArticleSummary => ({
   id: entry.article.id,
   pages: entry.article.pages,
   path: entry.ancestors.map((a) => [a.kind === 'title' ? 'Title' : capitalize(a.kind), a.num].filter(Boolean).join(' ')),
+  ...(entry.article.footnotes.length > 0
+    ? { footnotes: entry.article.footnotes.map((note) => ({ marker: note.marker, text: note.text, page: note.page })) }
+    : {}),
 });
 
 const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);

@@ -1,6 +1,7 @@
 // Renders one compared article as HTML: findings as badges with evidence, an inline redline per provision, old and new side by side.
 
-import type { ArticleDiff, DiffOp, Finding, ProvisionDiff } from '../types.js';
+import type { ArticleDiff, DiffOp, Finding, Footnote, ProvisionDiff } from '../types.js';
+import { diffText } from '../diff/diff-text.js';
 import { escapeHtml } from './html-escape.js';
 import { articleLabel } from './sections.js';
 import { provisionLabel } from './text.js';
@@ -37,6 +38,14 @@ function pagesLabel(article: ArticleDiff): string {
   return article.new ? `new ${span(article.new.pages)}` : `old ${span(article.old!.pages)}`;
 }
 
+const pageSpan = (pages: [number, number]): string => (pages[0] === pages[1] ? `p. ${pages[0]}` : `pp. ${pages[0]}–${pages[1]}`);
+
+/** Where a finding's evidence is: `p. 8` in the new draft, or `old p. 7` for wording only the old draft has. */
+function findingPages(finding: Finding): string {
+  if (finding.pages.new !== undefined) return pageSpan(finding.pages.new);
+  return finding.pages.old !== undefined ? `old ${pageSpan(finding.pages.old)}` : '';
+}
+
 function renderFinding(finding: Finding): string {
   const topic = finding.topic === undefined ? '' : ` <span class="muted">(${escapeHtml(finding.topic)})</span>`;
   const badge = `<span class="badge ${finding.severity}" title="${finding.severity}">${finding.code}</span>`;
@@ -46,7 +55,8 @@ function renderFinding(finding: Finding): string {
   else if (oldText !== undefined) evidence = `deleted <del>${escapeHtml(quote(oldText))}</del>`;
   else if (newText !== undefined) evidence = `inserted <ins>${escapeHtml(quote(newText))}</ins>`;
   else evidence = escapeHtml(finding.message);
-  return `<li data-code="${finding.code}">${badge}${topic} <span class="evidence">${evidence}</span></li>`;
+  const pages = findingPages(finding);
+  return `<li data-code="${finding.code}">${badge}${topic} <span class="evidence">${evidence}</span>${pages ? ` <span class="pages">${pages}</span>` : ''}</li>`;
 }
 
 function renderProvision(provision: ProvisionDiff): string {
@@ -56,6 +66,66 @@ function renderProvision(provision: ProvisionDiff): string {
       ? `<details><summary>Old and new side by side</summary><div class="side-by-side"><div class="old"><h5>Old</h5>${renderSide(provision.ops, 'old')}</div><div class="new"><h5>New</h5>${renderSide(provision.ops, 'new')}</div></div></details>`
       : '';
   return `<div class="provision" data-provision="${escapeHtml(provision.id)}"><h4>${label}</h4><p class="redline">${renderHtmlOps(provision.ops)}</p>${sideBySide}</div>`;
+}
+
+/** A footnote as the two drafts print it: either side absent when only one draft has it. */
+interface FootnotePair {
+  old?: Footnote;
+  new?: Footnote;
+}
+
+/**
+ * Pairs the article's footnotes of both drafts: same text first (a footnote renumbered because an
+ * earlier one was inserted is the same footnote), then same marker (a footnote reworded), and the
+ * rest added or removed. In new-draft order, removed ones after.
+ */
+export function pairFootnotes(oldNotes: readonly Footnote[], newNotes: readonly Footnote[]): FootnotePair[] {
+  const unmatched = new Set(oldNotes);
+  const pairs: FootnotePair[] = newNotes.map((note) => {
+    const same = oldNotes.find((old) => unmatched.has(old) && old.text === note.text);
+    if (same !== undefined) unmatched.delete(same);
+    return same === undefined ? { new: note } : { old: same, new: note };
+  });
+  for (const pair of pairs) {
+    if (pair.old !== undefined) continue;
+    const sameMarker = oldNotes.find((old) => unmatched.has(old) && old.marker === pair.new?.marker);
+    if (sameMarker === undefined) continue;
+    unmatched.delete(sameMarker);
+    pair.old = sameMarker;
+  }
+  return [...pairs, ...oldNotes.filter((note) => unmatched.has(note)).map((note) => ({ old: note }))];
+}
+
+/** `2`, or `2 → 3` when the footnote was renumbered. */
+function footnoteMarker(pair: FootnotePair): string {
+  const oldMarker = pair.old?.marker;
+  const newMarker = pair.new?.marker;
+  return oldMarker !== undefined && newMarker !== undefined && oldMarker !== newMarker ? `${oldMarker} → ${newMarker}` : (newMarker ?? oldMarker ?? '');
+}
+
+function renderFootnote(pair: FootnotePair): string {
+  let text: string;
+  let state = '';
+  if (pair.old !== undefined && pair.new !== undefined) {
+    text = pair.old.text === pair.new.text ? escapeHtml(pair.new.text) : renderHtmlOps(diffText(pair.old.text, pair.new.text).ops);
+    if (pair.old.text !== pair.new.text) state = ' (reworded)';
+  } else if (pair.new !== undefined) {
+    text = `<ins>${escapeHtml(pair.new.text)}</ins>`;
+    state = ' (new)';
+  } else {
+    text = `<del>${escapeHtml(pair.old!.text)}</del>`;
+    state = ' (removed)';
+  }
+  const pages = [pair.old && `old p. ${pair.old.page}`, pair.new && `new p. ${pair.new.page}`].filter(Boolean).join(' → ');
+  const marker = footnoteMarker(pair);
+  return `<li data-footnote="${escapeHtml(pair.new?.marker ?? pair.old?.marker ?? '')}"><span class="marker">${escapeHtml(marker)}</span> ${text} <span class="pages">${escapeHtml(pages + state)}</span></li>`;
+}
+
+/** The article's footnotes (drafting notes often say what is still disputed), with their pages. */
+function renderFootnotes(article: ArticleDiff): string {
+  const pairs = pairFootnotes(article.old?.footnotes ?? [], article.new?.footnotes ?? []);
+  if (pairs.length === 0) return '';
+  return `<div class="footnotes"><h4>Footnotes</h4><ul>${pairs.map(renderFootnote).join('')}</ul></div>`;
 }
 
 /** The section of one changed article; `prefix` keeps anchors unique across comparisons. */
@@ -74,6 +144,7 @@ export function renderArticleHtml(article: ArticleDiff, prefix: string): string 
     findings.length > 0 ? `<ul class="findings">${findings.map(renderFinding).join('')}</ul>` : '',
     references,
     ...provisions,
+    renderFootnotes(article),
     '</article>',
   ]
     .filter((part) => part !== '')

@@ -23,6 +23,8 @@ details { margin: .25rem 0 .5rem; } summary { cursor: pointer; color: var(--mute
 .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; } .side-by-side > div { overflow-wrap: anywhere; white-space: pre-wrap; }
 .side-by-side h5 { margin: .25rem 0; font-size: .85rem; color: var(--muted); }
 nav ul { margin: .25rem 0 .75rem; } nav h3 { font-size: 1rem; }
+.footnotes { border-top: 1px solid var(--line); margin-top: .75rem; font-size: .9rem; } .footnotes ul { list-style: none; padding: 0; margin: .25rem 0; }
+.footnotes li { margin: .25rem 0; overflow-wrap: anywhere; } .footnotes .marker { display: inline-block; min-width: 1.5rem; font-weight: 600; vertical-align: super; font-size: .75em; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav a, a { color: inherit; text-decoration: none; }
