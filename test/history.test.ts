@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { runCli } from './helpers/cli.js';
 import { createProgress, QUIET_MS } from '../src/progress.js';
+import { loadDrafts } from '../src/load-drafts.js';
+import { compareDrafts } from '../src/compare.js';
+import { buildHistory } from '../src/history/build-history.js';
+import { selectArticles } from '../src/history/select-articles.js';
 
 const SERIES = ['fixtures/series/draft-1.pdf', 'fixtures/series/draft-2.pdf', 'fixtures/series/draft-3.pdf'];
 const schema = JSON.parse(readFileSync(new URL('../schema/treaty-diff.schema.json', import.meta.url), 'utf8'));
@@ -95,6 +99,51 @@ describe('treaty-diff with three drafts', () => {
     const help = runCli(['--help']).stdout;
     expect(help).toContain('[more...]');
     expect(help).toContain('compared in the order given');
+  });
+});
+
+describe('--fail-on and --article on a series', () => {
+  it('--fail-on: exit 1 when any consecutive comparison has a selected finding, 0 when none has, 2 for an unknown code', () => {
+    // safeguard-weakened only in draft 1 -> 2, power-removed only in draft 2 -> 3 (expected.json).
+    expect(runCli([...SERIES, '--fail-on', 'safeguard-weakened']).code).toBe(1);
+    expect(runCli([...SERIES, '--fail-on', 'power-removed']).code).toBe(1);
+    expect(runCli([...SERIES, '--fail-on', 'safeguard-added,power-narrowed']).code).toBe(0);
+    const bad = runCli([...SERIES, '--fail-on', 'safeguard-wekened']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+  });
+
+  it('--article: only that article in every comparison and in the history; the exit code follows it', () => {
+    const result = runCli([...SERIES, '--article', '15', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { series: { comparisons: { articles: { new?: { num: string } }[]; summary: unknown }[]; history: HistoryJson[] } };
+    validate(report);
+    expect(validate.errors ?? []).toEqual([]);
+    for (const comparison of report.series.comparisons) expect(comparison.articles.map((a) => a.new?.num)).toEqual(['15']);
+    expect(report.series.comparisons.map((c) => c.summary)).toEqual([
+      { articles: { modified: 1 }, findings: { 'safeguard-weakened': 1, 'article-modified': 1, 'modal-shift': 1 } },
+      { articles: { modified: 1 }, findings: { 'safeguard-removed': 1, 'article-modified': 1 } },
+    ]);
+    expect(report.series.history.map((h) => h.nums)).toEqual([['15', '15', '15']]);
+    // Article 16 reads the same in all three drafts.
+    expect(runCli([...SERIES, '--article', '16']).code).toBe(0);
+    expect(runCli([...SERIES, '--article', '16', '--fail-on', 'any']).code).toBe(0);
+  });
+
+  it('selectArticles follows an article through renumbering: asked for by its draft-3 number, it is there from draft 1', async () => {
+    const docs = await loadDrafts(SERIES, { workers: 'never' });
+    const full = buildHistory(docs.slice(1).map((newDoc, i) => compareDrafts(docs[i]!, newDoc)));
+    const search = selectArticles(full, ['18']);
+    // Draft 3's article 18 (search and seizure) was article 19 before; draft 1's article 18 (production order) became 17.
+    expect(search.articles.map((a) => [a.nums, a.firstDraft, a.lastDraft])).toEqual([
+      [['18', '18', '17'], 1, 3],
+      [['19', '19', '18'], 1, 3],
+    ]);
+    expect(search.comparisons[1]!.summary).toEqual({ articles: { renumbered: 2 }, findings: { 'article-renumbered': 2 } });
+    expect(search.comparisons[0]!.summary).toEqual({ articles: { unchanged: 2 }, findings: {} });
+    // A number that never changes gives what compareDrafts gives when asked for it directly.
+    const direct = docs.slice(1).map((newDoc, i) => compareDrafts(docs[i]!, newDoc, { articles: ['15'] }));
+    expect(selectArticles(full, ['15']).comparisons).toEqual(direct);
   });
 });
 
