@@ -8,7 +8,7 @@ import { findingMessage } from '../render/messages.js';
 import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
 import { FINDING_INFO } from './findings.js';
 import type { Lexicon, LexiconTopic } from './lexicon.js';
-import { countPhrase, findPhrase } from './match-phrases.js';
+import { countPhrase, findPhrase, hasAnyPhrase } from './match-phrases.js';
 
 /** What classification found for one article. */
 export interface ArticleClassification {
@@ -35,7 +35,7 @@ const BRACKETED = /\[[^[\]]*\]/g;
 const countBrackets = (text: string): number => text.match(BRACKETED)?.length ?? 0;
 
 const topicsIn = (text: string, topics: LexiconTopic[]): LexiconTopic[] =>
-  topics.filter((t) => t.phrases.some((p) => countPhrase(text, p) > 0));
+  topics.filter((t) => hasAnyPhrase(text, t.phrases));
 
 function addFinding(
   ctx: Context,
@@ -204,8 +204,8 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
     // A deleted safeguard clause names the power it guards ("mutual assistance conditional upon
     // dual criminality"): deleting it narrows no power, it removes a condition on one.
     if (topic.group === 'power' && come.length === 0 && safeguardDeleted) continue;
-    const inOld = topic.phrases.some((ph) => countPhrase(ctx.oldBody, ph) > 0);
-    const inNew = topic.phrases.some((ph) => countPhrase(ctx.newBody, ph) > 0);
+    const inOld = hasAnyPhrase(ctx.oldBody, topic.phrases);
+    const inNew = hasAnyPhrase(ctx.newBody, topic.phrases);
     const safeguard = topic.group === 'safeguard';
     if (gone.length > 0 && come.length > 0) {
       const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string);
@@ -292,7 +292,8 @@ export function classifyChanges(alignment: Alignment, change: ArticleChange, lex
     change.provisions.filter((p) => !(p.old?.heading ?? p.new?.heading ?? false)).map((p) => p[side]).join(' ');
   const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText') };
   const headings = change.provisions.filter((p) => p.old?.heading === true || p.new?.heading === true);
-  const allText = `${ctx.oldBody} ${ctx.newBody} ${headings.map((h) => `${h.oldText} ${h.newText}`).join(' ')}`;
+  // Each distinct text once: for most articles of a new draft both sides read the same.
+  const allText = [...new Set([ctx.oldBody, ctx.newBody, ...headings.flatMap((h) => [h.oldText, h.newText])])].join(' ');
   const groups = new Set(topicsIn(allText, lexicon.topics).map((t) => t.group));
   const topics = (['safeguard', 'power'] as const).filter((g) => groups.has(g));
 

@@ -31,7 +31,23 @@ export function countPhrase(text: string, phrase: string): number {
   return findPhrase(text, phrase).length;
 }
 
-/** True when any of `phrases` occurs in `text`. */
-export function hasAnyPhrase(text: string, phrases: string[]): boolean {
-  return phrases.some((phrase) => countPhrase(text, phrase) > 0);
+const compiledUnions = new Map<string, RegExp>();
+
+/**
+ * True when any of `phrases` occurs in `text`: one pass of one regex for the whole list (cached),
+ * stopping at the first match. Classification asks this of every article for every topic.
+ * Example: `hasAnyPhrase('subject to judicial review', ['proportionality', 'judicial review']) === true`.
+ */
+export function hasAnyPhrase(text: string, phrases: readonly string[]): boolean {
+  if (phrases.length === 0) return false;
+  const key = phrases.join('\u0000');
+  let regex = compiledUnions.get(key);
+  if (regex === undefined) {
+    const sources = phrases.map((phrase) => `(?:${phrase.trim().replace(/ +/g, '\\s+')})`);
+    regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    compiledUnions.set(key, regex);
+  }
+  // A phrase that can match the empty string counts only where it matches something.
+  for (const m of text.matchAll(regex)) if (m[0] !== '') return true;
+  return false;
 }

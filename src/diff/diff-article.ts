@@ -6,7 +6,7 @@ import { interleave } from '../align/interleave.js';
 import { rewriteReferences, type ReferenceUpdate, type Renumbering } from '../align/cross-references.js';
 import { diffText } from './diff-text.js';
 import { listProvisions, type Provision } from './list-provisions.js';
-import { textSimilarity } from './similarity.js';
+import { diceSimilarity, textFeatures } from './similarity.js';
 
 /** Bonus for provisions with the same relative id (`__para_2`): ids first, not blindly. */
 const SAME_KEY_BONUS = 0.3;
@@ -41,6 +41,16 @@ interface Rewritten extends Provision {
 /** Pairs provisions: same relative id or clearly similar text, order kept (an inserted
  * paragraph does not shift every later paragraph into a mismatched pair). */
 function pairProvisions(oldList: Rewritten[], newList: Provision[]): Map<number, number> {
+  // Most articles of a new draft are unchanged: the same provisions, same ids and text, pair in order.
+  if (
+    oldList.length === newList.length &&
+    oldList.every((oldItem, i) => oldItem.key === newList[i]!.key && oldItem.heading === newList[i]!.heading && oldItem.text === newList[i]!.text)
+  ) {
+    return new Map(newList.map((_, i) => [i, i]));
+  }
+  // Features once per provision, not once per candidate pair: articles of 30 and more provisions exist.
+  const oldFeatures = oldList.map((p) => (p.heading ? undefined : textFeatures(p.text)));
+  const newFeatures = newList.map((p) => (p.heading ? undefined : textFeatures(p.text)));
   const candidates: CandidatePair[] = [];
   oldList.forEach((oldItem, i) => {
     newList.forEach((newItem, j) => {
@@ -50,7 +60,7 @@ function pairProvisions(oldList: Rewritten[], newList: Provision[]): Map<number,
         candidates.push({ oldIndex: i, newIndex: j, weight: 1 });
         return;
       }
-      const similarity = oldItem.text === newItem.text ? 1 : textSimilarity(oldItem.text, newItem.text);
+      const similarity = oldItem.text === newItem.text ? 1 : diceSimilarity(oldFeatures[i]!, newFeatures[j]!);
       if (sameKey || similarity >= MIN_PROVISION_SIMILARITY) {
         candidates.push({ oldIndex: i, newIndex: j, weight: similarity + (sameKey ? SAME_KEY_BONUS : 0) });
       }
