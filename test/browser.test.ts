@@ -30,6 +30,10 @@ function reportFiles(oldPath: string, newPath: string, name: string): { url: str
   return { url: pathToFileURL(file).href, json };
 }
 
+/** Runs in the page: the computed text decoration of an element. */
+const decorationOf = (element: unknown): string =>
+  (globalThis as unknown as { getComputedStyle(e: unknown): { textDecorationLine: string } }).getComputedStyle(element).textDecorationLine;
+
 /** Opens a report with a dialog listener; returns what the page shows and whether anything ran. */
 async function openReport(url: string) {
   const page = await context.newPage();
@@ -71,6 +75,10 @@ describe('the HTML report in Chromium', () => {
     const shown = new Set(await page.$$eval('[data-article]', (elements) => elements.map((e) => e.getAttribute('data-article'))));
     const changed = json.articles.filter((a) => a.kind !== 'unchanged' || a.findings.length > 0 || a.provisions.some((p) => p.kind !== 'unchanged'));
     expect(shown).toEqual(new Set(changed.map((a) => (a.new ?? a.old)!.id)));
+    // The top of the report (drafts, summary, contents): the README's first look at it.
+    await page.screenshot({ path: join(ROOT, 'test', '.output', 'html-report-top.png') });
+    // Footnotes are shown with the article that cites them.
+    expect(await page.locator('#art_15 .footnotes li').first().textContent()).toContain("The Chair's proposal to add the principles of legality and necessity");
     // The groups, in order, and a working table of contents.
     expect(await page.$$eval('section.group', (sections) => sections.map((s) => s.getAttribute('data-group')))).toEqual(['safeguards', 'powers', 'other', 'compact']);
     await page.click('nav.contents a[href="#art_15"]');
@@ -84,6 +92,11 @@ describe('the HTML report in Chromium', () => {
     await page.locator('#art_15').evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }));
     // Kept in test/.output (git-ignored); docs/html-report.png, shown in the README, is a copy of it.
     await page.screenshot({ path: join(ROOT, 'test', '.output', 'html-report.png') });
+    // Printed: no disclosure widgets, and changes still marked without colour.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#art_15 summary').first().isVisible()).toBe(false);
+    expect(await page.locator('#art_15 .redline del').first().evaluate(decorationOf)).toBe('line-through');
+    expect(await page.locator('#art_15 .redline ins').first().evaluate(decorationOf)).toBe('underline');
     expect(dialogs).toEqual([]);
     await page.close();
   });

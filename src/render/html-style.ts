@@ -9,10 +9,12 @@ h1 { font-size: 1.6rem; margin: 0 0 .75rem; } h2 { font-size: 1.3rem; border-bot
 h3 { font-size: 1.1rem; margin: 1.25rem 0 .25rem; } h4 { font-size: .95rem; margin: .75rem 0 .25rem; color: var(--muted); }
 table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid var(--line); padding: .2rem .6rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.summary { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; } .summary > h2, .summary > h3, .summary > h4 { flex-basis: 100%; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
 .pages, .muted { color: var(--muted); font-size: .9rem; }
 del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
+del + ins, ins + del { margin-left: .2em; }
 .article { border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem 1rem; margin: 1rem 0; break-inside: avoid; }
 .findings { list-style: none; padding: 0; } .findings li { margin: .35rem 0; }
 .badge { display: inline-block; border-radius: 1rem; padding: 0 .55rem; font-size: .8rem; font-weight: 600; border: 1px solid currentColor; margin-right: .4rem; }
