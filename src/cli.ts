@@ -1,6 +1,6 @@
 // The command-line program: parse options, read drafts, compare, render, write, set the exit code.
 
-import { writeFile, rename, unlink, realpath } from 'node:fs/promises';
+import { writeFile, rename, unlink, realpath, stat } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TreatyDiffError, isTreatyDiffError } from './errors.js';
@@ -260,19 +260,34 @@ async function loadRulesFile(path: string): Promise<import('./classify/lexicon.j
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new TreatyDiffError('bad-rules', `${path}: cannot read the rules file (${describeFsError(error)})`);
+    throw new TreatyDiffError('bad-rules', `${path}: cannot read the rules file (${describeFsError(error)}); check the path given to --rules`);
   }
   return mergeLexicon(DEFAULT_LEXICON, parseRules(text, path));
 }
 
-/** Refuses `-o` pointing at one of the input drafts: a report must never overwrite a draft. */
+/**
+ * Refuses `-o` pointing at one of the input drafts, however it is spelt (`./x.pdf`, `dir/../x.pdf`, a
+ * symbolic link, a hard link): a report must never overwrite a draft. Checked before anything is read.
+ */
 async function guardOutput(output: string | undefined, inputs: string[]): Promise<void> {
   if (output === undefined) return;
   const resolved = await realpathOrSelf(output);
+  const outputId = await fileIdentity(output);
   for (const input of inputs) {
-    if ((await realpathOrSelf(input)) === resolved) {
-      throw new TreatyDiffError('bad-option', `-o ${output}: refusing to overwrite the input draft ${input}`);
+    const inputId = await fileIdentity(input);
+    if ((await realpathOrSelf(input)) === resolved || (outputId !== undefined && outputId === inputId)) {
+      throw new TreatyDiffError('bad-option', `-o ${output}: refusing to overwrite the input draft ${input}; write the report to another file`);
     }
+  }
+}
+
+/** Device and inode of an existing file (the same for every name of it), or undefined. */
+async function fileIdentity(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined;
   }
 }
 
@@ -296,7 +311,7 @@ async function emit(text: string, output: string | undefined, io: Io): Promise<v
     await rename(temporary, output);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
-    throw new TreatyDiffError('output-failed', `${output}: cannot write the report (${describeFsError(error)})`);
+    throw new TreatyDiffError('output-failed', `${output}: cannot write the report (${describeFsError(error)}); check that its folder exists and is writable`);
   }
 }
 
@@ -341,7 +356,10 @@ const processIo: Io = {
  * line and exit 2; an unexpected one prints one line asking for a report (details with TREATY_DIFF_DEBUG=1).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<void> {
-  if (io === processIo) catchStrayErrors(io);
+  if (io === processIo) {
+    catchStrayErrors(io);
+    ignoreClosedStdout();
+  }
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv);
@@ -360,6 +378,17 @@ function catchStrayErrors(io: Io): void {
   });
 }
 
+/**
+ * `treaty-diff old.pdf new.pdf | head` closes the pipe before the report is written: that is the reader's
+ * choice, not a failure, so the rest of the report is dropped silently (the exit code stands).
+ */
+function ignoreClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    process.exitCode = handleError(error, processIo);
+  });
+}
+
 function handleError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage error (2, not 1).
@@ -370,8 +399,16 @@ function handleError(error: unknown, io: Io): number {
     io.stderr(`treaty-diff: ${error.message}\n`);
     return EXIT_TROUBLE;
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  io.stderr(`treaty-diff: internal error: ${detail.split('\n')[0]} (please report it with the drafts; TREATY_DIFF_DEBUG=1 shows details)\n`);
-  if (io.env['TREATY_DIFF_DEBUG']) io.stderr(`${error instanceof Error ? error.stack : String(error)}\n`);
+  const detail = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0]?.trim() || 'unknown error';
+  io.stderr(
+    `treaty-diff: internal error (${detail}); this is a bug in treaty-diff: please report it with the command and the drafts; --debug or TREATY_DIFF_DEBUG=1 shows the details\n`,
+  );
+  if (debugEnabled(io.env)) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_TROUBLE;
+}
+
+/** `--debug` sets TREATY_DIFF_DEBUG=1; any value but empty, `0` or `false` turns the details on. */
+function debugEnabled(env: NodeJS.ProcessEnv): boolean {
+  const value = env['TREATY_DIFF_DEBUG']?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
 }

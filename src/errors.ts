@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'unreadable-file'
   | 'not-a-pdf'
   | 'damaged-pdf'
+  /** A damaged PDF that does not end with `%%EOF`: an interrupted download or copy. */
+  | 'truncated-pdf'
   | 'encrypted-pdf'
   | 'no-text-layer'
   | 'no-articles'

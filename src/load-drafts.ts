@@ -65,7 +65,7 @@ export async function loadDrafts(paths: readonly string[], options: LoadDraftsOp
     if (listArticles(doc).length === 0) {
       throw new TreatyDiffError(
         'no-articles',
-        `${path}: no articles found (expected headings such as "Article 1"); run 'treaty-diff extract ${path}' to see what was read`,
+        `${path}: no articles found (no heading such as "Article 1", "ARTICLE 24" or "Article 6 bis"); if this is a treaty draft, please report it with the file so that its headings can be read`,
       );
     }
     return doc;

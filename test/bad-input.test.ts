@@ -51,7 +51,7 @@ describe('readDraft refuses bad input with a code and a one-line message naming 
     ['empty.pdf', 'empty-file', /empty/],
     ['not-a-pdf.pdf', 'not-a-pdf', /neither a PDF nor a \.txt\/\.md text draft/],
     ['notes.docx', 'not-a-pdf', /neither a PDF/],
-    ['truncated.pdf', 'damaged-pdf', /damaged/],
+    ['truncated.pdf', 'truncated-pdf', /truncated.*fetch the file again/],
     ['encrypted.pdf', 'encrypted-pdf', /password/],
     ['scanned.pdf', 'no-text-layer', /OCR.*ocrmypdf/],
   ];
@@ -105,7 +105,7 @@ const BAD = new URL('../fixtures/bad/', import.meta.url);
 const FIXTURE_CODES: Record<string, string> = {
   'empty.pdf': 'empty-file',
   'not-a-pdf.pdf': 'not-a-pdf',
-  'truncated.pdf': 'damaged-pdf',
+  'truncated.pdf': 'truncated-pdf',
   'encrypted.pdf': 'encrypted-pdf',
   'scanned.pdf': 'no-text-layer',
 };

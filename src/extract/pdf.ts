@@ -54,6 +54,12 @@ interface PdfParser {
   destroy(): Promise<void>;
 }
 
+/** True when `%%EOF` occurs in the last 1024 bytes: a complete PDF ends with it (trailing junk aside). */
+function hasEndMarker(bytes: Uint8Array): boolean {
+  const from = Math.max(0, bytes.byteLength - HEADER_WINDOW);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from).toString('latin1').includes('%%EOF');
+}
+
 /** True when `%PDF-` occurs in the first 1024 bytes. */
 export function hasPdfHeader(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEADER_WINDOW)).toString('latin1');
@@ -118,8 +124,15 @@ export async function extractPdf(
     }
     return buildExtractedText(pages, { ...source, pages: doc.numPages });
   } catch (error) {
-    if (error instanceof TreatyDiffError) throw error;
-    throw damaged(path, describe(error));
+    const refusal = error instanceof TreatyDiffError ? error : damaged(path, describe(error));
+    // A damaged file without its end marker was most likely cut short: say so, the remedy differs.
+    if (refusal.code === 'damaged-pdf' && !hasEndMarker(bytes)) {
+      throw new TreatyDiffError(
+        'truncated-pdf',
+        `${path}: the PDF is truncated (it stops before its end marker, %%EOF) and cannot be read; the download or copy was probably interrupted, so fetch the file again`,
+      );
+    }
+    throw refusal;
   } finally {
     clearTimeout(timer);
     // Destroying stops pdf.js's remaining work, also after a timeout.
@@ -246,7 +259,7 @@ async function checkInflatedSize(bytes: Uint8Array, limit: number, path: string)
     if (total > limit) {
       throw new TreatyDiffError(
         'decompression-bomb',
-        `${path}: the PDF's compressed streams expand to more than ${formatMegabytes(limit)} (a decompression bomb?); refusing to read it (raise the bound with ${OPTION_HINT.size} <MB>)`,
+        `${path}: the PDF's compressed streams expand to more than ${formatMegabytes(limit)}, which looks like a decompression bomb; refusing to read it (streams may expand to 3 times --max-size; if the draft is genuine, raise the bound with ${OPTION_HINT.size} <MB>)`,
       );
     }
   }
@@ -344,8 +357,9 @@ function isPdfJsError(reason: unknown): boolean {
   return (typeof name === 'string' && PDFJS_ERROR_NAMES.has(name)) || (typeof stack === 'string' && /[\\/](pdfjs-dist|pdf-parse)[\\/]/.test(stack));
 }
 
+/** `314572800` -> `300 MB`; under 1 MB in kB, so that a small bound never reads "0 MB". */
 function formatMegabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
 function formatSeconds(ms: number): string {
@@ -353,11 +367,25 @@ function formatSeconds(ms: number): string {
 }
 
 function damaged(path: string, detail: string): TreatyDiffError {
-  return new TreatyDiffError('damaged-pdf', `${path}: the PDF is damaged and cannot be read (${detail}); try re-saving or re-exporting it`);
+  return new TreatyDiffError(
+    'damaged-pdf',
+    `${path}: the PDF is damaged and cannot be read (${detail}); open it in a PDF reader and save a copy, or get a fresh copy from where it was published`,
+  );
 }
 
-/** A library error as a short clause: its first line, without a stack. */
+/** pdf.js messages that name a known kind of damage, in words a reader of the draft understands. */
+const PDFJS_MESSAGES: [pattern: RegExp, words: string][] = [
+  [/circular reference/i, 'its page tree loops back on itself'],
+  [/^Invalid PDF structure/i, 'no cross-reference table or readable objects were found'],
+  [/kid reference points to wrong type|Page dictionary.*(missing|wrong type)/i, 'its page tree points to something that is not a page'],
+  [/^Bad (FCHECK|FDICT)|Invalid (block|codelen|huffman)|Unknown compression method/i, 'a compressed stream is corrupt'],
+];
+
+/** A library error as a short clause: its first line, without a stack; known pdf.js messages in plain words. */
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? '').slice(0, 120) || 'unknown error';
+  const first = (text.split(/\r?\n/)[0] ?? '').trim();
+  const known = PDFJS_MESSAGES.find(([pattern]) => pattern.test(first));
+  if (known !== undefined) return known[1];
+  return first.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 120) || 'unknown error';
 }

@@ -80,7 +80,7 @@ export async function readDraft(path: string, given: ReadDraftOptions = {}): Pro
   if (size > maxBytes) {
     throw new TreatyDiffError(
       'too-large',
-      `${path}: ${formatMegabytes(size)}, more than the limit of ${formatMegabytes(maxBytes)}; is this really a treaty draft? (raise the limit with --max-size <MB>)`,
+      `${path}: the file is ${formatMegabytes(size)}, more than the limit of ${formatMegabytes(maxBytes)}; check that it is the draft meant, or raise the limit with --max-size <MB>`,
     );
   }
   let bytes: Uint8Array;
@@ -108,6 +108,7 @@ function fileError(path: string, error: unknown): TreatyDiffError {
   return new TreatyDiffError('unreadable-file', `${path}: cannot read the file (${reason}); check its permissions`);
 }
 
+/** `1572864` -> `1.5 MB`; under 1 MB in kB, so that a small bound never reads "0.0 MB". */
 function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
