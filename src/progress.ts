@@ -23,23 +23,42 @@ export const QUIET_MS = 400;
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+/** Runs `task` after `ms` unless cancelled; the timer never keeps the process alive. */
+export type Schedule = (task: () => void, ms: number) => () => void;
+
+const scheduleTimer: Schedule = (task, ms) => {
+  const timer = setTimeout(task, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
 /**
  * A progress line on `sink` when it is a terminal, shown only once the run takes longer than
- * QUIET_MS (a line that changes is shown when it changes after that moment). `now` is injectable
- * so the behaviour can be tested without waiting.
+ * QUIET_MS: a line set during that first moment (`reading 3 drafts ...`, while the slow part runs)
+ * is shown when the moment is over if nothing replaced it, later lines at once. `now` and
+ * `schedule` are injectable so the behaviour can be tested without waiting.
  *
  * Example on a terminal: `treaty-diff: read 3 drafts, 68 pages; comparing draft 2 with draft 3 (2 of 2)`.
  */
-export function createProgress(sink: ProgressSink, now: () => number = Date.now): Progress {
+export function createProgress(sink: ProgressSink, now: () => number = Date.now, schedule: Schedule = scheduleTimer): Progress {
   if (!sink.isTTY) return { reading: () => undefined, read: () => undefined, comparing: () => undefined, finish: () => undefined };
   const started = now();
   let shown = false;
+  let finished = false;
+  let latest = '';
   let done = '';
-  const show = (line: string): void => {
-    if (now() - started < QUIET_MS) return;
+  let cancel: (() => void) | undefined;
+  // \r and erase-to-end-of-line: the line overwrites itself instead of scrolling.
+  const write = (): void => {
+    if (finished) return;
     shown = true;
-    // \r and erase-to-end-of-line: the line overwrites itself instead of scrolling.
-    sink.write(`\r\u001b[2Ktreaty-diff: ${line}`);
+    sink.write(`\r\u001b[2Ktreaty-diff: ${latest}`);
+  };
+  const show = (line: string): void => {
+    latest = line;
+    const waited = now() - started;
+    if (waited >= QUIET_MS) write();
+    else cancel ??= schedule(() => write(), QUIET_MS - waited);
   };
   return {
     reading: (paths) => show(`reading ${plural(paths.length, 'draft')} (${paths.join(', ')})`),
@@ -49,6 +68,8 @@ export function createProgress(sink: ProgressSink, now: () => number = Date.now)
     },
     comparing: (index, total) => show(`${done}; comparing draft ${index} with draft ${index + 1} (${index} of ${total})`),
     finish: () => {
+      finished = true;
+      cancel?.();
       if (shown) sink.write('\r\u001b[2K');
     },
   };

@@ -166,6 +166,36 @@ describe('progress', () => {
     expect(runCli([...SERIES, '--format', 'json']).stderr).toBe('');
   });
 
+  it('on a terminal, shows what is being read once the first moment is over, even if reading has not finished', () => {
+    const { sink, written } = recorder(true);
+    const timers: { task: () => void; ms: number; cancelled: boolean }[] = [];
+    const schedule = (task: () => void, ms: number) => {
+      const timer = { task, ms, cancelled: false };
+      timers.push(timer);
+      return () => void (timer.cancelled = true);
+    };
+    const progress = createProgress(sink, () => 0, schedule);
+    progress.reading(['a.pdf', 'b.pdf']);
+    expect(written).toEqual([]);
+    expect(timers.map((t) => t.ms)).toEqual([QUIET_MS]);
+    timers[0]!.task();
+    expect(written).toEqual(['\r\u001b[2Ktreaty-diff: reading 2 drafts (a.pdf, b.pdf)']);
+    progress.finish();
+    expect(written.at(-1)).toBe('\r\u001b[2K');
+    // Done within the moment: the timer is cancelled and nothing is ever written.
+    const quick = recorder(true);
+    const quickTimers: { cancelled: boolean }[] = [];
+    const quickProgress = createProgress(quick.sink, () => 0, () => {
+      const timer = { cancelled: false };
+      quickTimers.push(timer);
+      return () => void (timer.cancelled = true);
+    });
+    quickProgress.reading(['a.pdf', 'b.pdf']);
+    quickProgress.finish();
+    expect(quickTimers).toEqual([{ cancelled: true }]);
+    expect(quick.written).toEqual([]);
+  });
+
   it('on a terminal, stays quiet for a moment, then overwrites one line and clears it', () => {
     const { sink, written } = recorder(true);
     let clock = 0;
