@@ -154,8 +154,15 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
   const failOn = options.failOn === undefined ? undefined : await parseFailOn(options.failOn);
   const lexicon = options.rules === undefined ? undefined : await loadRulesFile(options.rules);
   await guardOutput(options.output, [oldPath, newPath]);
-  const { compareFiles } = await import('./compare-files.js');
-  const diff = await compareFiles(oldPath, newPath, { lexicon, articles: options.article }, await cacheFor(options, io));
+  const [{ compareFiles }, { createProgress }] = await Promise.all([import('./compare-files.js'), import('./progress.js')]);
+  const progress = createProgress({ isTTY: io.stderrStream?.isTTY === true, write: (text) => io.stderr(text) });
+  let diff: TreatyDiff;
+  try {
+    progress.reading([oldPath, newPath]);
+    diff = await compareFiles(oldPath, newPath, { lexicon, articles: options.article }, await cacheFor(options, io));
+  } finally {
+    progress.finish();
+  }
   const report = await renderReport(diff, options.format, highlighterFor(options, io));
   await emit(report, options.output, io);
   io.setExitCode(exitCodeFor(diff, failOn));
@@ -166,10 +173,11 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
   const failOn = options.failOn === undefined ? undefined : await parseFailOn(options.failOn);
   const lexicon = options.rules === undefined ? undefined : await loadRulesFile(options.rules);
   await guardOutput(options.output, paths);
-  const [{ loadDrafts }, { compareDrafts }, { buildHistory }, { createProgress }] = await Promise.all([
+  const [{ loadDrafts }, { compareDrafts }, { buildHistory }, { selectArticles }, { createProgress }] = await Promise.all([
     import('./load-drafts.js'),
     import('./compare.js'),
     import('./history/build-history.js'),
+    import('./history/select-articles.js'),
     import('./progress.js'),
   ]);
   const progress = createProgress({ isTTY: io.stderrStream?.isTTY === true, write: (text) => io.stderr(text) });
@@ -181,9 +189,12 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
     progress.read(docs.length, docs.reduce((sum, doc) => sum + doc.source.pages, 0));
     const comparisons = docs.slice(1).map((newDoc, index) => {
       progress.comparing(index + 1, docs.length - 1);
-      return compareDrafts(docs[index]!, newDoc, { lexicon, articles: options.article });
+      // Every article is compared: --article then keeps whole lineages, so an article renumbered
+      // into the number asked for still shows where it came from.
+      return compareDrafts(docs[index]!, newDoc, { lexicon });
     });
-    history = buildHistory(comparisons);
+    const full = buildHistory(comparisons);
+    history = options.article === undefined ? full : selectArticles(full, options.article);
   } finally {
     progress.finish();
   }
