@@ -346,8 +346,7 @@ export interface ArticleSummary {
   pages: PageRange;
   /** Enclosing containers as printed, outermost first, e.g. `["Chapter II", "Section 2"]`. */
   path: string[];
-  /** Footnotes cited in the article, in the order of their markers; absent when there are none.
-   * Shown by the HTML report; not (yet) part of the JSON contract. */
+  /** Footnotes cited in the article, in the order of their markers; absent when there are none. */
   footnotes?: Footnote[];
 }
 

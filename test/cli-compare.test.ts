@@ -61,6 +61,19 @@ describe('the revised pair', () => {
     expect(first.report.old.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('JSON names the preamble as an element and carries each article\'s footnotes with their pages', () => {
+    const { report } = compareJson(pair);
+    const preamble = report.articles.find((a: { new?: { id: string } }) => a.new?.id === 'preamble');
+    expect(preamble.old.element).toBe('preamble');
+    expect(preamble.new.element).toBe('preamble');
+    expect(report.articles.filter((a: { new?: { element?: string } }) => a.new?.element === undefined).every((a: { new?: { num: string } }) => a.new === undefined || a.new.num !== '')).toBe(true);
+    // fixtures/README.md: footnote 2 is cited in article 15, printed on page 7 of the old draft and 8 of the new.
+    const article15 = report.articles.find((a: { new?: { id: string } }) => a.new?.id === 'art_15');
+    expect(article15.old.footnotes).toEqual([{ marker: '2', text: expect.stringMatching(/^The Chair's proposal to add the principles of legality and necessity/), page: 7 }]);
+    expect(article15.new.footnotes.map((f: { page: number }) => f.page)).toEqual([8]);
+    expect(report.articles.find((a: { new?: { id: string } }) => a.new?.id === 'art_3').new.footnotes).toBeUndefined();
+  });
+
   it('--fail-on selects what fails the check', () => {
     expect(runCli([...pair, '--fail-on', 'safeguards']).code).toBe(1);
     expect(runCli([...pair, '--fail-on', 'safeguard-weakened,power-expanded']).code).toBe(1);

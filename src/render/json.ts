@@ -28,7 +28,17 @@ function draft(d: DraftSummary): object {
 }
 
 function articleSummary(a: ArticleSummary | undefined): object | undefined {
-  return a && { num: a.num, heading: a.heading, id: a.id, pages: a.pages, path: a.path };
+  return (
+    a && {
+      element: a.element,
+      num: a.num,
+      heading: a.heading,
+      id: a.id,
+      pages: a.pages,
+      path: a.path,
+      footnotes: a.footnotes?.map((note) => ({ marker: note.marker, text: note.text, page: note.page })),
+    }
+  );
 }
 
 function article(a: ArticleDiff): object {
