@@ -13,10 +13,10 @@ export interface CliResult {
   code: number | null;
 }
 
-/** `treaty-diff ...args` from the repository root, with NO_COLOR and a 60 s bound. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+/** `treaty-diff ...args` from the repository root (or `options.cwd`), with NO_COLOR and a 60 s bound. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
