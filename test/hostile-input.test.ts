@@ -228,3 +228,51 @@ describe('read as it should be (the damage is repaired or harmless)', () => {
     expect(readFileSync(ENCRYPTED, 'latin1')).toContain('/Encrypt');
   });
 });
+
+describe('an unexpected internal error', () => {
+  /** Runs main() on a small draft with an Io whose stdout fails: a fault of the program, not of the input. */
+  async function runWithBrokenStdout(args: string[], env: NodeJS.ProcessEnv): Promise<{ stderr: string; code: number | undefined }> {
+    const { main } = await import('../src/cli.js');
+    let stderr = '';
+    let code: number | undefined;
+    await main(['node', 'treaty-diff', 'extract', PLAIN, ...noCache, ...args], {
+      stdout: () => {
+        throw new Error('the report could not be handed over\nsecond line of the message');
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      setExitCode: (value) => {
+        code = value;
+      },
+      env,
+      stdoutStream: { isTTY: false },
+      stderrStream: { isTTY: false },
+    });
+    return { stderr, code };
+  }
+
+  const oneLine =
+    /^treaty-diff: internal error \(the report could not be handed over\); this is a bug in treaty-diff: please report it with the command and the drafts; --debug or TREATY_DIFF_DEBUG=1 shows the details\n/;
+
+  it('prints one line asking for a bug report, exit 2, no stack trace', async () => {
+    for (const env of [{}, { TREATY_DIFF_DEBUG: '0' }, { TREATY_DIFF_DEBUG: '' }]) {
+      const { stderr, code } = await runWithBrokenStdout([], env);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(oneLine);
+      expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+
+  it('adds the details with --debug or TREATY_DIFF_DEBUG=1', async () => {
+    for (const [args, env] of [[['--debug'], {}], [[], { TREATY_DIFF_DEBUG: '1' }]] as const) {
+      const { stderr, code } = await runWithBrokenStdout([...args], { ...env });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(oneLine);
+      // The stack follows the line: the whole message and where it was thrown.
+      expect(stderr).toContain('second line of the message');
+      expect(stderr).toMatch(/^\s+at .*hostile-input\.test\.ts/m);
+    }
+  });
+});
