@@ -1,6 +1,7 @@
 // The command-line program: parse options, read drafts, compare, render, write, set the exit code.
 
 import { writeFile, rename, unlink, realpath, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { dirname, basename, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TreatyDiffError, isTreatyDiffError } from './errors.js';
@@ -316,7 +317,8 @@ async function emit(text: string, output: string | undefined, io: Io): Promise<v
     io.stdout(text);
     return;
   }
-  const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+  // Beside the target (a rename is atomic only within one file system); unique, and created exclusively.
+  const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, text, { flag: 'wx' });
     await rename(temporary, output);
