@@ -1,12 +1,13 @@
 // `--format html` on every fixture pair, the series and the injection drafts: self-contained, escaped, content matches the JSON.
 
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { escapeHtml } from '../src/render/html-escape.js';
 import { pairFootnotes, renderHtmlOps } from '../src/render/html-article.js';
+import { PAIRS, SERIES } from './helpers/fixture-pairs.js';
 
 interface ArticleJson {
   kind: string;
@@ -25,14 +26,6 @@ interface NodeJson {
   children: NodeJson[];
 }
 
-/** Every fixture pair, each step of the series and the injection drafts. */
-const PAIRS: [string, string][] = [
-  ...readdirSync(new URL('../fixtures/pairs/', import.meta.url)).sort().map((name): [string, string] => [`fixtures/pairs/${name}/old.pdf`, `fixtures/pairs/${name}/new.pdf`]),
-  ['fixtures/series/draft-1.pdf', 'fixtures/series/draft-2.pdf'],
-  ['fixtures/series/draft-2.pdf', 'fixtures/series/draft-3.pdf'],
-  ['fixtures/injection/old.pdf', 'fixtures/injection/new.pdf'],
-];
-const SERIES = ['fixtures/series/draft-1.pdf', 'fixtures/series/draft-2.pdf', 'fixtures/series/draft-3.pdf'];
 
 const isChanged = (a: ArticleJson): boolean =>
   a.kind !== 'unchanged' || a.findings.length > 0 || a.provisions.some((p) => p.kind !== 'unchanged');

@@ -1,9 +1,10 @@
 // `--format markdown` on every fixture pair, the series and the injection drafts: content matches the JSON.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { canMark, escapeMarkdown, renderMarkdownOps } from '../src/render/markdown.js';
+import { PAIRS, SERIES } from './helpers/fixture-pairs.js';
 
 interface FindingJson {
   code: string;
@@ -22,20 +23,11 @@ interface ReportJson {
   articles: ArticleJson[];
 }
 
-/** Every fixture pair, each step of the series and the injection drafts. */
-const PAIRS: [string, string][] = [
-  ...readdirSync(new URL('../fixtures/pairs/', import.meta.url)).sort().map((name): [string, string] => [`fixtures/pairs/${name}/old.pdf`, `fixtures/pairs/${name}/new.pdf`]),
-  ['fixtures/series/draft-1.pdf', 'fixtures/series/draft-2.pdf'],
-  ['fixtures/series/draft-2.pdf', 'fixtures/series/draft-3.pdf'],
-  ['fixtures/injection/old.pdf', 'fixtures/injection/new.pdf'],
-];
-const SERIES = ['fixtures/series/draft-1.pdf', 'fixtures/series/draft-2.pdf', 'fixtures/series/draft-3.pdf'];
 
 const PART_LABEL: Record<string, string> = { preface: 'Document title', preamble: 'Preamble', conclusions: 'Final text' };
 
 /** The heading an article's section starts with, derived from the JSON alone: `Article 5 -> 6`, `Article 7 (added)`, `Preamble`. */
 function headingStart(article: ArticleJson): string {
-  // The JSON does not write `element`; the title block, preamble and final text have ids of that name and no number.
   const side = (article.new ?? article.old)!;
   const element = side.element ?? (side.num === '' ? side.id : undefined);
   if (element !== undefined) return `${PART_LABEL[element]}${article.new === undefined ? ' (removed)' : article.old === undefined ? ' (added)' : ''}`;
