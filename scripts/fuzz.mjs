@@ -415,6 +415,15 @@ function judge(testCase, result, checkCoverage, memoryBound) {
       problems.push(`output is not the JSON of a parsed draft (${String(error).slice(0, 80)})`);
     }
   }
+  if (testCase.mode === 'compare' && (result.code === 0 || result.code === 1)) {
+    try {
+      const diff = JSON.parse(result.stdout);
+      if (diff.schemaVersion !== 1 || !Array.isArray(diff.articles) || !Array.isArray(diff.findings)) problems.push('output is not a comparison report');
+    } catch (error) {
+      problems.push(`output is not JSON (${String(error).slice(0, 80)})`);
+    }
+  }
+  if (result.code !== 0 && result.code !== 1 && result.stdout !== '') problems.push('output on stdout although the run failed');
   return problems;
 }
 
@@ -427,6 +436,7 @@ function refusalKind(stderr) {
     [/not a PDF|neither a PDF/, 'not-a-pdf'],
     [/password given does not open/, 'wrong-password'],
     [/password-protected/, 'encrypted-pdf'],
+    [/no text layer and no images/, 'blank-or-damaged'],
     [/OCR/, 'no-text-layer'],
     [/no articles/, 'no-articles'],
     [/decompression bomb/, 'decompression-bomb'],

@@ -37,7 +37,7 @@ beforeAll(() => {
   writeFileSync(at('not-a-pdf.pdf'), 'Article 1\nThis is a Word file, really.\n');
   writeFileSync(at('notes.docx'), 'PK\u0003\u0004 not a draft');
   writeFileSync(at('truncated.pdf'), good.slice(0, 60));
-  writeFileSync(at('scanned.pdf'), buildPdf([[], []]));
+  writeFileSync(at('blank.pdf'), buildPdf([[], []]));
   writeFileSync(at('one-empty-page.pdf'), buildPdf([textPage('Article 1'), [], textPage('Article 2')]));
   mkdirSync(at('folder.pdf'));
   execFileSync('qpdf', ['--encrypt', 'secret', 'owner', '256', '--', at('good.pdf'), at('encrypted.pdf')]);
@@ -53,7 +53,8 @@ describe('readDraft refuses bad input with a code and a one-line message naming 
     ['notes.docx', 'not-a-pdf', /neither a PDF/],
     ['truncated.pdf', 'truncated-pdf', /truncated.*fetch the file again/],
     ['encrypted.pdf', 'encrypted-pdf', /password/],
-    ['scanned.pdf', 'no-text-layer', /OCR.*ocrmypdf/],
+    // No text and no image: not a scan, so OCR would not help.
+    ['blank.pdf', 'no-text-layer', /no text layer and no images.*blank or damaged.*fresh copy/],
   ];
   it.each(cases)('%s -> %s', async (file, code, says) => {
     const { code: actual, message } = await refusal(at(file));

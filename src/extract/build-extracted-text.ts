@@ -29,9 +29,15 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
   const charsPerPage = pageLines.map(({ lines }) => lines.reduce((sum, line) => sum + line.text.replace(/\s/g, '').length, 0));
   const totalChars = charsPerPage.reduce((sum, chars) => sum + chars, 0);
   if (totalChars < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) {
+    const counted = `${totalChars} characters on ${pages.length} page${pages.length === 1 ? '' : 's'}`;
+    // Pages that paint images are a scan; pages that paint neither text nor images are blank or damaged, and OCR would not help.
+    const images = pages.reduce((sum, page) => sum + (page.images ?? 0), 0);
+    const scanned = images > 0 || pages.every((page) => page.images === undefined);
     throw new TreatyDiffError(
       'no-text-layer',
-      `${source.path}: no text layer (${totalChars} characters on ${pages.length} page${pages.length === 1 ? '' : 's'}); it looks scanned, so run OCR first, e.g. 'ocrmypdf ${source.path} ocr.pdf'`,
+      scanned
+        ? `${source.path}: no text layer (${counted}); it looks scanned, so run OCR first, e.g. 'ocrmypdf ${source.path} ocr.pdf'`
+        : `${source.path}: no text layer and no images (${counted}): its pages draw nothing readable, so it is blank or damaged; open it in a PDF reader to check, or get a fresh copy`,
     );
   }
   const warnings: Warning[] = [];

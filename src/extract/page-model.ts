@@ -22,6 +22,8 @@ export interface PlacedPage {
   /** Page box [x0, y0, x1, y1] in user space. */
   box: [number, number, number, number];
   items: PlacedItem[];
+  /** Images the page paints; counted only on pages with (almost) no text, where it tells a scan from a blank or damaged page. */
+  images?: number;
 }
 
 /** A line built from runs sharing a baseline, before it is sorted into body, footnote or furniture. */

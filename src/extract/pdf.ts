@@ -42,7 +42,7 @@ interface PdfTextItem {
 interface PdfPage {
   view: number[];
   getTextContent(params?: { disableNormalization?: boolean; includeMarkedContent?: boolean }): Promise<{ items: unknown[] }>;
-  getOperatorList(): Promise<unknown>;
+  getOperatorList(): Promise<{ fnArray?: ArrayLike<number> }>;
   commonObjs: { has(id: string): boolean; get(id: string): unknown };
   cleanup(): unknown;
 }
@@ -207,8 +207,26 @@ async function readPage(doc: PdfDocument, pageNumber: number, fontIsBold: Map<st
     items.push({ text: run.str, x, y, width: run.width, size: Math.hypot(c, d), bold: fontIsBold.get(run.fontName) ?? false });
   }
   const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
+  const images = items.reduce((sum, item) => sum + item.text.trim().length, 0) < FEW_CHARACTERS ? await countImages(page) : undefined;
   page.cleanup();
-  return { page: pageNumber, box: [x0, y0, x1, y1], items };
+  return { page: pageNumber, box: [x0, y0, x1, y1], items, ...(images === undefined ? {} : { images }) };
+}
+
+/** A page with fewer characters than this is checked for images (a scan) or nothing (blank or damaged). */
+const FEW_CHARACTERS = 20;
+/** pdf.js operator codes (`OPS.paint*Image*`) that paint an image or an image mask. */
+const IMAGE_OPERATORS = new Set([82, 83, 84, 85, 86, 87, 88, 89, 90]);
+
+/** Images a page paints, from its operator list; 0 when the list cannot be built. */
+async function countImages(page: PdfPage): Promise<number> {
+  try {
+    const { fnArray = [] } = await page.getOperatorList();
+    let count = 0;
+    for (let i = 0; i < fnArray.length; i++) if (IMAGE_OPERATORS.has(fnArray[i]!)) count += 1;
+    return count;
+  } catch {
+    return 0;
+  }
 }
 
 /** Font names are known only after a page's operator list is built; fonts are shared across pages,
