@@ -20,6 +20,8 @@ export type ErrorCode =
   /** A password was given (or required) and it does not open the PDF. */
   | 'wrong-password'
   | 'timeout'
+  /** Reading one draft needed more memory than its thread may use. */
+  | 'out-of-memory'
   | 'bad-rules'
   | 'bad-option'
   | 'output-failed'

@@ -15,7 +15,8 @@ const MAX_HASHED_BYTES = 200 * 1024 * 1024;
 export interface LoadDraftsOptions {
   /** The parse cache; no caching when absent (`--no-cache`). */
   cache?: Cache;
-  /** Worker threads for two or more drafts to read: `auto` (default) when there are two cores or more. */
+  /** `auto` (default): every draft is read in a worker thread, two or more at once when there are cores
+   * to spare; `never`: in this thread. */
   workers?: 'auto' | 'never';
 }
 
@@ -72,11 +73,14 @@ export async function loadDrafts(paths: readonly string[], options: LoadDraftsOp
   });
 }
 
-/** Reads drafts that were not in the cache: in worker threads when there are several and cores to
- * spare, else one after the other in this thread (a single draft gains nothing from a worker). */
+/** Reads drafts that were not in the cache, each in a worker thread (`auto`): concurrently when there are
+ * cores to spare, and always under a thread that can be stopped from outside if a hostile PDF keeps
+ * pdf.js busy past the reading bound. `never` reads in this thread (for callers that are threads already). */
 async function readUncached(paths: readonly string[], workers: 'auto' | 'never'): Promise<TreatyDocument[]> {
-  const { shouldReadInWorkers, readDraftsInWorkers } = await import('./read-in-worker.js');
-  if (workers === 'auto' && shouldReadInWorkers(paths.length)) return readDraftsInWorkers(paths);
+  if (workers === 'auto') {
+    const { shouldReadInWorkers, readDraftsInWorkers } = await import('./read-in-worker.js');
+    return readDraftsInWorkers(paths, shouldReadInWorkers(paths.length));
+  }
   const [{ readDraft }, { parseDocument }] = await Promise.all([import('./extract/read-draft.js'), import('./parse/parse-document.js')]);
   const docs: TreatyDocument[] = [];
   for (const path of paths) docs.push(parseDocument(await readDraft(path)));

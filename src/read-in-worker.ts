@@ -1,51 +1,109 @@
-// Reads and parses several drafts at once, each in its own worker thread, so two drafts take the time of one.
+// Reads and parses drafts in worker threads: two drafts in the time of one, and a thread that hangs or
+// runs out of memory is stopped from outside, whatever pdf.js is doing inside it.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TreatyDiffError } from './errors.js';
+import { readLimitsFromEnv } from './extract/read-draft.js';
+import { DEFAULT_TIMEOUT_MS, readingTimedOut } from './extract/read-timeout.js';
 import type { ReadWorkerReply } from './read-worker.js';
 import type { TreatyDocument } from './types.js';
 
 /**
- * True when reading `count` drafts in worker threads pays: more than one draft and more than one
- * core. pdf.js runs in the thread that calls it, so one draft cannot be split; two drafts on two
- * cores finish in the time of the larger one (measured: 100-page pair 1.73 s read one after the
- * other, see the README's figures). A worker costs about 40 ms to start and loads its own pdf.js.
+ * Heap bound of a reading thread. pdf.js holds one page at a time; the largest heap seen reading a
+ * 1,000-page draft was about 150 MB (README, performance), so this is room to spare, and a file
+ * built to exhaust memory stops here instead of taking the machine with it.
+ */
+const THREAD_HEAP_MB = 768;
+/**
+ * Time the thread gets past the reading bound before it is stopped from outside: the reader's own
+ * timer (inside the thread) fires first and gives the same refusal, unless pdf.js never yields to it.
+ * Parsing, after reading, is linear and takes well under a second per 100 pages.
+ */
+const GRACE_MS = 5_000;
+
+/**
+ * True when reading `count` drafts concurrently pays: more than one draft and more than one core.
+ * pdf.js runs in the thread that calls it, so one draft cannot be split; two drafts on two cores
+ * finish in the time of the larger one. A worker costs about 40 ms to start and loads its own pdf.js.
  */
 export function shouldReadInWorkers(count: number, cores: number = availableParallelism()): boolean {
   return count > 1 && cores > 1;
 }
 
 /**
- * Reads and parses each draft in a worker thread of its own, all at once. Rejects with the first
- * draft's failure in path order: a TreatyDiffError keeps its code and one-line message.
+ * Reads and parses each draft in a worker thread of its own: all at once when `concurrent`, else one
+ * after the other. Rejects with the first draft's failure in path order: a TreatyDiffError keeps its
+ * code and one-line message.
  *
  * Example: `await readDraftsInWorkers(['old.pdf', 'new.pdf'])` -> `[oldDoc, newDoc]`.
  */
-export async function readDraftsInWorkers(paths: readonly string[]): Promise<TreatyDocument[]> {
-  const settled = await Promise.allSettled(paths.map((path) => readDraftInWorker(path)));
+export async function readDraftsInWorkers(paths: readonly string[], concurrent = true, bounds: ThreadBounds = {}): Promise<TreatyDocument[]> {
+  if (!concurrent) {
+    const docs: TreatyDocument[] = [];
+    for (const path of paths) docs.push(await readDraftInWorker(path, bounds));
+    return docs;
+  }
+  const settled = await Promise.allSettled(paths.map((path) => readDraftInWorker(path, bounds)));
   return settled.map((result) => {
     if (result.status === 'rejected') throw result.reason;
     return result.value;
   });
 }
 
-function readDraftInWorker(path: string): Promise<TreatyDocument> {
+/** What a reading thread may use; the defaults are the tool's, the fields exist for tests. */
+export interface ThreadBounds {
+  /** Reading bound; default from TREATY_DIFF_TIMEOUT (`--timeout`), else 60 s. */
+  timeoutMs?: number;
+  /** Time past the reading bound before the thread is stopped from outside (default 5 s). */
+  graceMs?: number;
+  /** Heap bound of the thread in MB (default 768). */
+  heapMb?: number;
+  /** The thread's script (default the compiled read-worker.js next to this module). */
+  script?: URL;
+}
+
+function readDraftInWorker(path: string, bounds: ThreadBounds): Promise<TreatyDocument> {
+  const timeoutMs = bounds.timeoutMs ?? readLimitsFromEnv(process.env).timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const heapMb = bounds.heapMb ?? THREAD_HEAP_MB;
   return new Promise((resolve, reject) => {
-    // The compiled worker sits next to this module (dist/read-worker.js).
-    const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: { path } });
-    let replied = false;
-    worker.once('message', (reply: ReadWorkerReply) => {
-      replied = true;
-      if (reply.ok) resolve(reply.doc);
-      else reject(reply.code !== undefined ? new TreatyDiffError(reply.code, reply.message) : Object.assign(new Error(reply.message), { stack: reply.stack }));
+    const worker = new Worker(bounds.script ?? new URL('./read-worker.js', import.meta.url), {
+      workerData: { path },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
-    worker.once('error', (error) => {
-      replied = true;
-      reject(error);
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(watchdog);
+      outcome();
+    };
+    // The backstop for a draft on which pdf.js never yields to the reader's own timer.
+    const watchdog = setTimeout(() => {
+      settle(() => reject(readingTimedOut(path, timeoutMs)));
+      void worker.terminate();
+    }, timeoutMs + (bounds.graceMs ?? GRACE_MS));
+    watchdog.unref();
+    worker.once('message', (reply: ReadWorkerReply) => {
+      settle(() => {
+        if (reply.ok) resolve(reply.doc);
+        else reject(reply.code !== undefined ? new TreatyDiffError(reply.code, reply.message) : Object.assign(new Error(reply.message), { stack: reply.stack }));
+      });
+    });
+    worker.once('error', (error: Error & { code?: string }) => {
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new TreatyDiffError(
+                'out-of-memory',
+                `${path}: reading the PDF needed more than ${heapMb} MB of memory; the file may be damaged or built to exhaust memory (open it in a PDF reader and save a copy)`,
+              )
+            : error,
+        ),
+      );
     });
     worker.once('exit', (code) => {
-      if (!replied) reject(new Error(`${path}: the reading thread stopped (exit code ${code}) without a result`));
+      settle(() => reject(new Error(`${path}: the reading thread stopped (exit code ${code}) without a result`)));
     });
   });
 }

@@ -232,7 +232,8 @@ describe('read as it should be (the damage is repaired or harmless)', () => {
 describe('an unexpected internal error', () => {
   /** Runs main() on a small draft with an Io whose stdout fails: a fault of the program, not of the input. */
   async function runWithBrokenStdout(args: string[], env: NodeJS.ProcessEnv): Promise<{ stderr: string; code: number | undefined }> {
-    const { main } = await import('../src/cli.js');
+    // The built program: drafts are read in worker threads, which start the compiled worker (npm run build).
+    const { main } = (await import('../dist/cli.js')) as typeof import('../src/cli.js');
     let stderr = '';
     let code: number | undefined;
     await main(['node', 'treaty-diff', 'extract', PLAIN, ...noCache, ...args], {

@@ -37,3 +37,31 @@ describe('reading drafts in worker threads', () => {
     expect(failure).toMatchObject({ code: 'not-a-pdf' });
   });
 });
+
+describe('a reading thread that does not come back', () => {
+  it('is stopped from outside at the reading bound plus the grace time, with the timeout refusal', async () => {
+    const started = Date.now();
+    const failure = await readDraftsInWorkers(['fixtures/un-draft.pdf'], false, {
+      timeoutMs: 300,
+      graceMs: 200,
+      script: new URL('./helpers/spinning-worker.mjs', import.meta.url),
+    }).catch((error: unknown) => error);
+    const elapsed = Date.now() - started;
+    expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'timeout' });
+    expect((failure as Error).message).toBe(
+      'fixtures/un-draft.pdf: reading the PDF took longer than the limit of 300 ms; the file may be damaged or unusually complex (raise the limit with --timeout <seconds>)',
+    );
+    // Not before the bound and grace, and not much later: the spinning thread never answers by itself.
+    expect(elapsed).toBeGreaterThanOrEqual(500);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it('is stopped at its heap bound with an out-of-memory refusal naming the file', async () => {
+    const failure = await readDraftsInWorkers(['fixtures/un-draft.pdf'], false, {
+      heapMb: 32,
+      script: new URL('./helpers/hungry-worker.mjs', import.meta.url),
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
+    expect((failure as Error).message).toMatch(/^fixtures\/un-draft\.pdf: reading the PDF needed more than 32 MB of memory; /);
+  });
+});

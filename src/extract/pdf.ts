@@ -8,6 +8,7 @@ import type { ExtractedText, SourceInfo } from '../types.js';
 import { buildExtractedText } from './build-extracted-text.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
 import { loadPdfParse } from './load-pdfjs.js';
+import { DEFAULT_TIMEOUT_MS, readingTimedOut } from './read-timeout.js';
 
 /** Limits that keep a hostile or broken PDF from running forever. */
 export interface ExtractPdfOptions {
@@ -22,11 +23,10 @@ export interface ExtractPdfOptions {
   password?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_PAGES = 2000;
 const DEFAULT_MAX_INFLATED_BYTES = 300 * 1024 * 1024;
 /** How the limits are named to the user, so a refusal can say which option raises them. */
-const OPTION_HINT = { pages: '--max-pages', size: '--max-size', time: '--timeout' } as const;
+const OPTION_HINT = { pages: '--max-pages', size: '--max-size' } as const;
 /** Where a PDF header may start: readers accept junk before `%PDF-` within the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
 /** Font names that mean a bold face (`Arial-BoldMT`, `TimesNewRomanPS-BoldItalicMT`, `Calibri,Bold`). */
@@ -87,16 +87,7 @@ export async function extractPdf(
   ignorePdfJsRejections();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new TreatyDiffError(
-            'timeout',
-            `${path}: reading the PDF took longer than the limit of ${formatSeconds(timeoutMs)}; the file may be damaged or unusually complex (raise the limit with ${OPTION_HINT.time} <seconds>)`,
-          ),
-        ),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(readingTimedOut(path, timeoutMs)), timeoutMs);
   });
   expired.catch(() => undefined);
   const bounded = <T>(step: Promise<T>): Promise<T> => Promise.race([step, expired]);
@@ -378,10 +369,6 @@ function isPdfJsError(reason: unknown): boolean {
 /** `314572800` -> `300 MB`; under 1 MB in kB, so that a small bound never reads "0 MB". */
 function formatMegabytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${Math.round(bytes / (1024 * 1024))} MB`;
-}
-
-function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function damaged(path: string, detail: string): TreatyDiffError {

@@ -1,0 +1,21 @@
+// The reading time bound: its default and the one refusal every reader gives when a draft takes longer.
+
+import { TreatyDiffError } from '../errors.js';
+
+/** Default bound on reading one draft (`--timeout`, TREATY_DIFF_TIMEOUT). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The refusal for a draft that took longer than `timeoutMs` to read, the same whether the reader's own
+ * timer saw it or the thread it ran in had to be stopped.
+ *
+ * Example: `readingTimedOut('a.pdf', 60000).message` ->
+ * `a.pdf: reading the PDF took longer than the limit of 60 s; ... (raise the limit with --timeout <seconds>)`.
+ */
+export function readingTimedOut(path: string, timeoutMs: number): TreatyDiffError {
+  const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+  return new TreatyDiffError(
+    'timeout',
+    `${path}: reading the PDF took longer than the limit of ${limit}; the file may be damaged or unusually complex (raise the limit with --timeout <seconds>)`,
+  );
+}
