@@ -1,6 +1,9 @@
 // Runs the built CLI (bin/treaty-diff.js on dist/) as a user would, colour off, and records the result.
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,14 +16,18 @@ export interface CliResult {
   code: number | null;
 }
 
-/** `treaty-diff ...args` from the repository root (or `options.cwd`), with NO_COLOR and a 60 s bound. */
+/** The parse cache of the test runs: a fresh folder per test file, never the user's ~/.cache. */
+const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), 'treaty-diff-test-cache-'));
+
+/** `treaty-diff ...args` from the repository root (or `options.cwd`), with NO_COLOR, the tests' own
+ * cache folder and a 60 s bound. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], NO_COLOR: '1', ...env },
+    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], XDG_CACHE_HOME: TEST_CACHE_HOME, NO_COLOR: '1', ...env },
   });
   return { command: `treaty-diff ${args.join(' ')}`, stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
