@@ -236,8 +236,9 @@ function runCase(testCase, options, workDir) {
   const started = process.hrtime.bigint();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${options.memory}`, '--require', join(workDir, PEAK_REPORTER), BIN, ...args], {
+      // TREATY_DIFF_MAX_MEMORY: the thread a draft is read in gets the same heap bound (src/read-in-worker.ts).
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: workDir, XDG_CACHE_HOME: workDir, NO_COLOR: '1' },
+      env: { PATH: process.env.PATH, HOME: workDir, XDG_CACHE_HOME: workDir, NO_COLOR: '1', TREATY_DIFF_MAX_MEMORY: String(options.memory) },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
     const stdout = [];
@@ -299,7 +300,9 @@ function createThreadRunner(options, workDir) {
     handled = 0;
     thread = new Worker(fileURLToPath(import.meta.url), {
       workerData: { role: 'fuzz-runner' },
-      env: { PATH: process.env.PATH, HOME: workDir, XDG_CACHE_HOME: workDir, NO_COLOR: '1' },
+      // The drafts are read in threads of their own (src/read-in-worker.ts): TREATY_DIFF_MAX_MEMORY
+      // holds them to the same bound as this runner thread.
+      env: { PATH: process.env.PATH, HOME: workDir, XDG_CACHE_HOME: workDir, NO_COLOR: '1', TREATY_DIFF_MAX_MEMORY: String(options.memory) },
       resourceLimits: { maxOldGenerationSizeMb: options.memory },
       stdout: true,
       stderr: true,
@@ -398,7 +401,8 @@ async function serveCases() {
 function judge(testCase, result, checkCoverage, memoryBound) {
   const problems = [];
   if (result.killedFor === 'timeout') problems.push('hang: killed at the time bound');
-  if (result.killedFor === 'memory') problems.push('memory: killed over the memory bound');
+  // The reading thread's own heap bound (the same as ours) refuses a draft with exit 2: still over the bound.
+  if (result.killedFor === 'memory' || /needed more than \d+ MB of memory/.test(result.stderr ?? '')) problems.push('memory: killed over the memory bound');
   else if (result.peakMb > memoryBound) problems.push(`memory: peak ${result.peakMb} MB, over the bound of ${memoryBound} MB`);
   if (!result.killedFor && ![0, 1, 2].includes(result.code)) problems.push(`crash: exit ${result.code ?? result.signal}`);
   const lines = result.stderr.split('\n').filter((line) => line.length > 0);
@@ -431,17 +435,19 @@ function judge(testCase, result, checkCoverage, memoryBound) {
 function refusalKind(stderr) {
   const line = stderr.split('\n')[0] ?? '';
   const rules = [
+    // The bounds first: their messages say the file "may be damaged" too.
+    [/took longer than the limit/, 'timeout'],
+    [/needed more than \d+ MB of memory/, 'out-of-memory'],
+    [/decompression bomb/, 'decompression-bomb'],
     [/the PDF is truncated/, 'truncated-pdf'],
+    [/no text layer and no images/, 'blank-or-damaged'],
     [/damaged/, 'damaged-pdf'],
     [/not a PDF|neither a PDF/, 'not-a-pdf'],
     [/password given does not open/, 'wrong-password'],
     [/password-protected/, 'encrypted-pdf'],
-    [/no text layer and no images/, 'blank-or-damaged'],
     [/OCR/, 'no-text-layer'],
     [/no articles/, 'no-articles'],
-    [/decompression bomb/, 'decompression-bomb'],
     [/pages, more than the limit/, 'too-many-pages'],
-    [/took longer than the limit/, 'timeout'],
     [/the file is .* more than the limit/, 'too-large'],
     [/empty/, 'empty-file'],
   ];

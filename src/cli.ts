@@ -30,6 +30,7 @@ interface ReadOptions {
   maxPages?: number;
   maxSize?: number;
   timeout?: number;
+  maxMemory?: number;
   debug?: boolean;
 }
 
@@ -125,6 +126,7 @@ function addReadOptions(command: Command): Command {
     .addOption(new Option('--max-pages <n>', 'refuse drafts with more pages (default 2000)').argParser(parsePositive('--max-pages')))
     .addOption(new Option('--max-size <MB>', 'refuse larger files; streams may expand to 3x this (default 100)').argParser(parsePositive('--max-size')))
     .addOption(new Option('--timeout <seconds>', 'give up reading a draft after this long (default 60)').argParser(parsePositive('--timeout')))
+    .addOption(new Option('--max-memory <MB>', 'memory for reading one draft (default 768)').argParser(parsePositive('--max-memory')))
     .option('--debug', 'on an internal error, print the details (also TREATY_DIFF_DEBUG=1)');
 }
 
@@ -146,6 +148,7 @@ function applyReadOptions(options: ReadOptions, io: Io): void {
     ['TREATY_DIFF_MAX_PAGES', options.maxPages],
     ['TREATY_DIFF_MAX_SIZE', options.maxSize],
     ['TREATY_DIFF_TIMEOUT', options.timeout],
+    ['TREATY_DIFF_MAX_MEMORY', options.maxMemory],
     ['TREATY_DIFF_DEBUG', options.debug === true ? '1' : undefined],
   ];
   for (const [name, value] of variables) if (value !== undefined) io.env[name] = String(value);

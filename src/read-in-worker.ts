@@ -57,15 +57,16 @@ export interface ThreadBounds {
   timeoutMs?: number;
   /** Time past the reading bound before the thread is stopped from outside (default 5 s). */
   graceMs?: number;
-  /** Heap bound of the thread in MB (default 768). */
+  /** Heap bound of the thread in MB; default from TREATY_DIFF_MAX_MEMORY (`--max-memory`), else 768. */
   heapMb?: number;
   /** The thread's script (default the compiled read-worker.js next to this module). */
   script?: URL;
 }
 
 function readDraftInWorker(path: string, bounds: ThreadBounds): Promise<TreatyDocument> {
-  const timeoutMs = bounds.timeoutMs ?? readLimitsFromEnv(process.env).timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const heapMb = bounds.heapMb ?? THREAD_HEAP_MB;
+  const limits = readLimitsFromEnv(process.env);
+  const timeoutMs = bounds.timeoutMs ?? limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const heapMb = bounds.heapMb ?? limits.maxMemoryMb ?? THREAD_HEAP_MB;
   return new Promise((resolve, reject) => {
     const worker = new Worker(bounds.script ?? new URL('./read-worker.js', import.meta.url), {
       workerData: { path },
@@ -96,7 +97,7 @@ function readDraftInWorker(path: string, bounds: ThreadBounds): Promise<TreatyDo
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new TreatyDiffError(
                 'out-of-memory',
-                `${path}: reading the PDF needed more than ${heapMb} MB of memory; the file may be damaged or built to exhaust memory (open it in a PDF reader and save a copy)`,
+                `${path}: reading the PDF needed more than ${heapMb} MB of memory; the file may be damaged or built to exhaust memory (open it in a PDF reader and save a copy, or raise the bound with --max-memory <MB>)`,
               )
             : error,
         ),

@@ -109,6 +109,17 @@ describe('refused with one line naming the file and the remedy (exit 2)', () => 
     expectRefusal(runCli(['extract', 'fixtures/hostile/decompression-bomb.pdf', '--max-size', '1', ...noCache]), 'fixtures/hostile/decompression-bomb.pdf', /more than 3 MB/);
   });
 
+  it('past --max-memory: the reading thread is stopped at its heap bound, named with the option', () => {
+    // 16 MB of heap does not hold pdf.js itself: the thread that reads the draft runs out at once.
+    for (const result of [
+      runCli(['extract', 'fixtures/un-draft.pdf', '--max-memory', '16', ...noCache]),
+      runCli(['extract', 'fixtures/un-draft.pdf', ...noCache], { TREATY_DIFF_MAX_MEMORY: '16' }),
+    ]) {
+      expectRefusal(result, 'fixtures/un-draft.pdf', /needed more than 16 MB of memory/, /--max-memory <MB>/);
+    }
+    expect(runCli(['extract', 'fixtures/un-draft.pdf', '--max-memory', '512', ...noCache]).code).toBe(0);
+  });
+
   it('no articles: says none was found and what a heading looks like', () => {
     for (const args of [['extract', 'fixtures/bad/no-articles.pdf'], [PLAIN, 'fixtures/bad/no-articles.pdf']]) {
       expectRefusal(runCli([...args, ...noCache]), 'fixtures/bad/no-articles.pdf', /no articles found/, /"Article 1"/, /report it/);

@@ -13,6 +13,8 @@ export interface ReadDraftOptions extends ExtractPdfOptions {
   /** Refuse files larger than this many bytes (default 100 MB). Compressed streams may expand to three
    * times this in all (`maxInflatedBytes`, unless given). */
   maxBytes?: number;
+  /** Heap bound, in MB, of the worker thread a draft is read in (default 768; read-in-worker.ts). */
+  maxMemoryMb?: number;
 }
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -30,6 +32,8 @@ export const READ_LIMIT_VARIABLES = {
   maxPages: 'TREATY_DIFF_MAX_PAGES',
   /** Seconds. */
   timeout: 'TREATY_DIFF_TIMEOUT',
+  /** Megabytes of heap for the thread that reads a draft. */
+  maxMemory: 'TREATY_DIFF_MAX_MEMORY',
   password: 'TREATY_DIFF_PASSWORD',
 } as const;
 
@@ -47,10 +51,12 @@ export function readLimitsFromEnv(env: NodeJS.ProcessEnv): ReadDraftOptions {
   const maxSize = positive(READ_LIMIT_VARIABLES.maxSize);
   const maxPages = positive(READ_LIMIT_VARIABLES.maxPages);
   const timeout = positive(READ_LIMIT_VARIABLES.timeout);
+  const maxMemory = positive(READ_LIMIT_VARIABLES.maxMemory);
   const password = env[READ_LIMIT_VARIABLES.password];
   if (maxSize !== undefined) options.maxBytes = Math.round(maxSize * 1024 * 1024);
   if (maxPages !== undefined) options.maxPages = Math.floor(maxPages);
   if (timeout !== undefined) options.timeoutMs = Math.round(timeout * 1000);
+  if (maxMemory !== undefined) options.maxMemoryMb = Math.ceil(maxMemory);
   if (password !== undefined && password !== '') options.password = password;
   return options;
 }
