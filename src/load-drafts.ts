@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { cacheKey, type Cache } from './cache.js';
 import { TreatyDiffError } from './errors.js';
 import type { TreatyDocument, TreatyNode } from './types.js';
@@ -75,9 +76,11 @@ export async function loadDrafts(paths: readonly string[], options: LoadDraftsOp
 
 /** Reads drafts that were not in the cache, each in a worker thread (`auto`): concurrently when there are
  * cores to spare, and always under a thread that can be stopped from outside if a hostile PDF keeps
- * pdf.js busy past the reading bound. `never` reads in this thread (for callers that are threads already). */
+ * pdf.js busy past the reading bound. `never`, or a caller that is a worker thread itself, reads in this thread. */
 async function readUncached(paths: readonly string[], workers: 'auto' | 'never'): Promise<TreatyDocument[]> {
-  if (workers === 'auto') {
+  // A caller that is a worker thread already (an embedding, the fuzzer's thread runner) can be stopped
+  // from outside as it is: reading in place spares it a second pdf.js.
+  if (workers === 'auto' && isMainThread) {
     const { shouldReadInWorkers, readDraftsInWorkers } = await import('./read-in-worker.js');
     return readDraftsInWorkers(paths, shouldReadInWorkers(paths.length));
   }
