@@ -154,26 +154,37 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
     });
   }
   const findings: Finding[] = articles.flatMap((a) => a.findings);
+  const draftWarnings = (doc: TreatyDocument, draft: 'old' | 'new'): Warning[] =>
+    doc.warnings.map((w) => ({ ...w, draft }));
+  return {
+    old: summarizeDraft(oldDoc),
+    new: summarizeDraft(newDoc),
+    summary: summarizeArticles(articles),
+    articles,
+    findings,
+    warnings: [...draftWarnings(oldDoc, 'old'), ...draftWarnings(newDoc, 'new'), ...ownWarnings],
+  };
+}
+
+/**
+ * The summary of a list of compared articles: counts by alignment kind (articles only: the title
+ * block, preamble and final text are listed but not counted) and by finding code, in the fixed orders,
+ * keys with 0 left out.
+ *
+ * Example: one renumbered article with one finding -> `{ articles: { renumbered: 1 }, findings: { 'article-renumbered': 1 } }`.
+ */
+export function summarizeArticles(articles: readonly ArticleDiff[]): TreatyDiff['summary'] {
   const kindCounts: Partial<Record<AlignmentKind, number>> = {};
-  // Counts are of articles only; the preamble and final text are listed but not counted.
   const realArticles = articles.filter((a) => (a.new ?? a.old)?.element === undefined);
   for (const kind of KIND_ORDER) {
     const count = realArticles.filter((a) => a.kind === kind).length;
     if (count > 0) kindCounts[kind] = count;
   }
   const findingCounts: Partial<Record<FindingCode, number>> = {};
+  const findings = articles.flatMap((a) => a.findings);
   for (const code of FINDING_CODES) {
     const count = findings.filter((f) => f.code === code).length;
     if (count > 0) findingCounts[code] = count;
   }
-  const draftWarnings = (doc: TreatyDocument, draft: 'old' | 'new'): Warning[] =>
-    doc.warnings.map((w) => ({ ...w, draft }));
-  return {
-    old: summarizeDraft(oldDoc),
-    new: summarizeDraft(newDoc),
-    summary: { articles: kindCounts, findings: findingCounts },
-    articles,
-    findings,
-    warnings: [...draftWarnings(oldDoc, 'old'), ...draftWarnings(newDoc, 'new'), ...ownWarnings],
-  };
+  return { articles: kindCounts, findings: findingCounts };
 }

@@ -1,8 +1,7 @@
 // Limits a series of drafts to the articles asked for (`--article`), following each one through every renumbering.
 
-import type { AlignmentKind, ArticleDiff, ArticleHistory, FindingCode, TreatyDiff, TreatyHistory } from '../types.js';
-import { FINDING_CODES } from '../classify/findings.js';
-import { ALIGNMENT_KINDS } from '../render/sections.js';
+import type { ArticleDiff, ArticleHistory, TreatyDiff, TreatyHistory } from '../types.js';
+import { summarizeArticles } from '../compare.js';
 import { numKey } from '../parse/ids.js';
 
 /**
@@ -43,21 +42,9 @@ export function selectArticles(history: TreatyHistory, wanted: readonly string[]
 function restrict(diff: TreatyDiff, keep: (article: ArticleDiff) => boolean, ids: Set<string>): TreatyDiff {
   const articles = diff.articles.filter(keep);
   const findings = articles.flatMap((article) => article.findings);
-  const kinds: Partial<Record<AlignmentKind, number>> = {};
-  // Counts are of articles only, as in compareDrafts: the preamble and final text are listed but not counted.
-  const counted = articles.filter((article) => (article.new ?? article.old)?.element === undefined);
-  for (const kind of ALIGNMENT_KINDS) {
-    const count = counted.filter((article) => article.kind === kind).length;
-    if (count > 0) kinds[kind] = count;
-  }
-  const codes: Partial<Record<FindingCode, number>> = {};
-  for (const code of FINDING_CODES) {
-    const count = findings.filter((finding) => finding.code === code).length;
-    if (count > 0) codes[code] = count;
-  }
   // The drafts' own warnings stay; the comparison's (weak alignment, diff fallback) only for kept articles.
   const warnings = diff.warnings.filter(
     (warning) => warning.draft !== undefined || warning.at === undefined || [...ids].some((id) => warning.at === id || warning.at!.startsWith(`${id}__`)),
   );
-  return { ...diff, summary: { articles: kinds, findings: codes }, articles, findings, warnings };
+  return { ...diff, summary: summarizeArticles(articles), articles, findings, warnings };
 }
