@@ -26,7 +26,9 @@ export type WarningCode =
   /** A page had almost no text (possibly an image); its content may be missing. */
   | 'empty-page'
   /** Alignment had to guess (low similarity pairing). */
-  | 'weak-alignment';
+  | 'weak-alignment'
+  /** The file holds more page objects than its page tree lists: pages may not have been read. */
+  | 'unread-pages';
 
 /** A diagnostic that does not stop the run. Reported in every output format. */
 export interface Warning {

@@ -37,6 +37,7 @@ function expectRefusal(result: CliResult, file: string, ...says: RegExp[]): void
 interface ExtractedJson {
   source: { pages: number };
   nodes: { kind: string; num?: string; text: string }[];
+  warnings: { code: string; message: string; page?: number }[];
 }
 const extracted = new Map<string, ExtractedJson>();
 
@@ -186,6 +187,22 @@ describe('read as it should be (the damage is repaired or harmless)', () => {
     const doc = extractJson('fixtures/hostile/lying-page-count.pdf');
     expect(doc.source.pages).toBe(2);
     expect(articlesOf(doc)).toEqual(plainArticles());
+  });
+
+  it('short page count (1 claimed, 2 present): what pdf.js reads, and a warning that pages may be missing', () => {
+    const doc = extractJson('fixtures/hostile/short-page-count.pdf');
+    expect(doc.source.pages).toBe(1);
+    expect(doc.warnings).toContainEqual({
+      code: 'unread-pages',
+      message: expect.stringMatching(/^the file holds 2 page objects but its page tree lists 1: pages may be missing from the comparison/),
+    });
+    // Never silent: the comparison reports it too, for the draft it concerns, and it exits as usual.
+    const result = runCli([PLAIN, 'fixtures/hostile/short-page-count.pdf', '--format', 'json', ...noCache]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).warnings).toContainEqual(expect.objectContaining({ code: 'unread-pages', draft: 'new' }));
+    // The well-formed drafts never carry it.
+    expect(extractJson(PLAIN).warnings.map((w: { code: string }) => w.code)).not.toContain('unread-pages');
+    expect(extractJson('fixtures/un-draft.pdf').warnings.map((w: { code: string }) => w.code)).not.toContain('unread-pages');
   });
 
   it('huge page count (2^31 - 1 claimed): not refused as 2 billion pages, read as 2', () => {

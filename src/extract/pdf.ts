@@ -9,6 +9,7 @@ import { buildExtractedText } from './build-extracted-text.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
 import { loadPdfParse } from './load-pdfjs.js';
 import { DEFAULT_TIMEOUT_MS, readingTimedOut } from './read-timeout.js';
+import { warningMessage } from '../render/messages.js';
 
 /** Limits that keep a hostile or broken PDF from running forever. */
 export interface ExtractPdfOptions {
@@ -113,7 +114,14 @@ export async function extractPdf(
     for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber += 1) {
       pages.push(await bounded(readPage(doc, pageNumber, fontIsBold, path)));
     }
-    return buildExtractedText(pages, { ...source, pages: doc.numPages });
+    const extracted = buildExtractedText(pages, { ...source, pages: doc.numPages });
+    const pageObjects = countPageObjects(bytes);
+    if (pageObjects > doc.numPages) {
+      // pdf.js reads the pages its page tree counts; more page objects in the file may be pages it never reached.
+      const detail = `the file holds ${pageObjects} page objects but its page tree lists ${doc.numPages}`;
+      extracted.warnings.push({ code: 'unread-pages', message: warningMessage('unread-pages', { detail }) });
+    }
+    return extracted;
   } catch (error) {
     const refusal = error instanceof TreatyDiffError ? error : damaged(path, describe(error));
     // A damaged file without its end marker was most likely cut short: say so, the remedy differs.
@@ -393,4 +401,17 @@ function describe(error: unknown): string {
   const known = PDFJS_MESSAGES.find(([pattern]) => pattern.test(first));
   if (known !== undefined) return known[1];
   return first.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 120) || 'unknown error';
+}
+
+/**
+ * Page dictionaries written out in the file (`/Type /Page`, not `/Pages`), counted in its raw bytes.
+ * Pages inside compressed object streams are not seen, so this can only undercount: it is used to
+ * notice a page tree that lists fewer pages than the file holds (a `/Count` that lies low, or pages
+ * dropped by an incremental update), never to refuse a file.
+ *
+ * Example: a two-page Word export -> 2.
+ */
+function countPageObjects(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return text.match(/\/Type\s*\/Page(?![A-Za-z0-9])/g)?.length ?? 0;
 }

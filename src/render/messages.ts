@@ -40,6 +40,8 @@ const WARNING_WORDING: Record<WarningCode, (d: WarningDetails) => string> = {
     `the word diff of ${d.at ?? 'a provision'} took too long; a ${d.detail ?? 'coarser'} diff is shown instead`,
   'empty-page': (d) =>
     `page ${d.page ?? '?'} has almost no text (an image?); anything on it is missing from the comparison`,
+  'unread-pages': (d) =>
+    `${d.detail ?? 'the file holds more pages than its page tree lists'}: pages may be missing from the comparison (a damaged page tree, or pages deleted in a later edit of the file); check the page count in a PDF reader`,
   'weak-alignment': (d) =>
     `${d.at ?? 'an article'} was paired on weak evidence (${d.detail ?? 'low similarity'}); check it by hand`,
 };
