@@ -154,12 +154,20 @@ function applyReadOptions(options: ReadOptions, io: Io): void {
   for (const [name, value] of variables) if (value !== undefined) io.env[name] = String(value);
 }
 
-async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: Io): Promise<void> {
+/** What every comparison checks before reading a draft: --fail-on and --rules parsed, -o kept off the
+ * drafts; and the progress line it reports on. */
+async function prepareComparison(paths: string[], options: CompareOptions, io: Io) {
   const failOn = options.failOn === undefined ? undefined : await parseFailOn(options.failOn);
   const lexicon = options.rules === undefined ? undefined : await loadRulesFile(options.rules);
-  await guardOutput(options.output, [oldPath, newPath]);
-  const [{ compareFiles }, { createProgress }] = await Promise.all([import('./compare-files.js'), import('./progress.js')]);
+  await guardOutput(options.output, paths);
+  const { createProgress } = await import('./progress.js');
   const progress = createProgress({ isTTY: io.stderrStream?.isTTY === true, write: (text) => io.stderr(text) });
+  return { failOn, lexicon, progress };
+}
+
+async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: Io): Promise<void> {
+  const { failOn, lexicon, progress } = await prepareComparison([oldPath, newPath], options, io);
+  const { compareFiles } = await import('./compare-files.js');
   let diff: TreatyDiff;
   try {
     progress.reading([oldPath, newPath]);
@@ -174,17 +182,13 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
 
 /** Three or more drafts: consecutive comparisons and each article's history; exit 1 when any step differs. */
 async function runSeries(paths: string[], options: CompareOptions, io: Io): Promise<void> {
-  const failOn = options.failOn === undefined ? undefined : await parseFailOn(options.failOn);
-  const lexicon = options.rules === undefined ? undefined : await loadRulesFile(options.rules);
-  await guardOutput(options.output, paths);
-  const [{ loadDrafts }, { compareDrafts }, { buildHistory }, { selectArticles }, { createProgress }] = await Promise.all([
+  const { failOn, lexicon, progress } = await prepareComparison(paths, options, io);
+  const [{ loadDrafts }, { compareDrafts }, { buildHistory }, { selectArticles }] = await Promise.all([
     import('./load-drafts.js'),
     import('./compare.js'),
     import('./history/build-history.js'),
     import('./history/select-articles.js'),
-    import('./progress.js'),
   ]);
-  const progress = createProgress({ isTTY: io.stderrStream?.isTTY === true, write: (text) => io.stderr(text) });
   let history: TreatyHistory;
   try {
     progress.reading(paths);

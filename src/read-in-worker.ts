@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TreatyDiffError } from './errors.js';
 import { readLimitsFromEnv } from './extract/read-draft.js';
-import { DEFAULT_TIMEOUT_MS, readingTimedOut } from './extract/read-timeout.js';
+import { DEFAULT_TIMEOUT_MS, readingTimedOut } from './extract/limits.js';
 import type { ReadWorkerReply } from './read-worker.js';
 import type { TreatyDocument } from './types.js';
 

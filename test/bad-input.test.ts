@@ -1,7 +1,7 @@
 // Refusing bad drafts: each kind of bad input gives its error code and a one-line message naming the file.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -111,7 +111,7 @@ const FIXTURE_CODES: Record<string, string> = {
   'scanned.pdf': 'no-text-layer',
 };
 
-describe.skipIf(!existsSync(BAD))('fixtures/bad', () => {
+describe('fixtures/bad', () => {
   it.each(Object.entries(FIXTURE_CODES))('fixtures/bad/%s -> %s', async (file, code) => {
     const path = `fixtures/bad/${file}`;
     const { code: actual, message } = await refusal(path);

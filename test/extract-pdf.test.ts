@@ -1,6 +1,5 @@
 // Extraction of positioned PDF text: furniture, masthead, footnotes, hyphenation, centring, breaks.
 
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../src/extract/pdf.js';
 import { readDraft } from '../src/extract/read-draft.js';
@@ -215,7 +214,7 @@ describe('text clean-up', () => {
 
 const UN_FIXTURE = new URL('../fixtures/un-draft.pdf', import.meta.url);
 
-describe.skipIf(!existsSync(UN_FIXTURE))('fixtures/un-draft.pdf', () => {
+describe('fixtures/un-draft.pdf', () => {
   it('keeps page furniture and the masthead out of the body lines', async () => {
     const extracted = await readDraft('fixtures/un-draft.pdf');
     for (const line of extracted.lines) {

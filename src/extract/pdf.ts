@@ -8,7 +8,7 @@ import type { ExtractedText, SourceInfo } from '../types.js';
 import { buildExtractedText } from './build-extracted-text.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
 import { loadPdfParse } from './load-pdfjs.js';
-import { DEFAULT_TIMEOUT_MS, readingTimedOut } from './read-timeout.js';
+import { DEFAULT_TIMEOUT_MS, formatMegabytes, readingTimedOut } from './limits.js';
 import { warningMessage } from '../render/messages.js';
 
 /** Limits that keep a hostile or broken PDF from running forever. */
@@ -374,10 +374,6 @@ function isPdfJsError(reason: unknown): boolean {
   return (typeof name === 'string' && PDFJS_ERROR_NAMES.has(name)) || (typeof stack === 'string' && /[\\/](pdfjs-dist|pdf-parse)[\\/]/.test(stack));
 }
 
-/** `314572800` -> `300 MB`; under 1 MB in kB, so that a small bound never reads "0 MB". */
-function formatMegabytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${Math.round(bytes / (1024 * 1024))} MB`;
-}
 
 function damaged(path: string, detail: string): TreatyDiffError {
   return new TreatyDiffError(

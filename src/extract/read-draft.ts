@@ -7,6 +7,7 @@ import { TreatyDiffError } from '../errors.js';
 import type { ExtractedText } from '../types.js';
 import { extractPdf, hasPdfHeader, type ExtractPdfOptions } from './pdf.js';
 import { extractText } from './text.js';
+import { formatMegabytes } from './limits.js';
 
 /** Limits for reading a draft. */
 export interface ReadDraftOptions extends ExtractPdfOptions {
@@ -114,7 +115,3 @@ function fileError(path: string, error: unknown): TreatyDiffError {
   return new TreatyDiffError('unreadable-file', `${path}: cannot read the file (${reason}); check its permissions`);
 }
 
-/** `1572864` -> `1.5 MB`; under 1 MB in kB, so that a small bound never reads "0.0 MB". */
-function formatMegabytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

@@ -10,9 +10,13 @@ export const SCHEMA_VERSION = 1;
  * same drafts always give byte-identical output. Optional fields are omitted, never `null`.
  */
 export function renderJson(diff: TreatyDiff): string {
-  const report = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+  return JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...comparisonJson(diff) }, null, 2) + '\n';
+}
+
+/** One comparison in the contract's shape, without `schemaVersion` and `tool`: the top level of
+ * `renderJson`, and each of `series.comparisons` in a series report. Keys in the written order. */
+export function comparisonJson(diff: TreatyDiff): { old: object; new: object; summary: object; articles: object[]; findings: object[]; warnings: object[] } {
+  return {
     old: draft(diff.old),
     new: draft(diff.new),
     summary: { articles: { ...diff.summary.articles }, findings: { ...diff.summary.findings } },
@@ -20,7 +24,6 @@ export function renderJson(diff: TreatyDiff): string {
     findings: diff.findings.map(finding),
     warnings: diff.warnings.map(warning),
   };
-  return JSON.stringify(report, null, 2) + '\n';
 }
 
 function draft(d: DraftSummary): object {

@@ -1,4 +1,4 @@
-// The reading time bound: its default and the one refusal every reader gives when a draft takes longer.
+// The reading bounds' shared pieces: the time bound's default and refusal, and how sizes are worded in refusals.
 
 import { TreatyDiffError } from '../errors.js';
 
@@ -18,4 +18,14 @@ export function readingTimedOut(path: string, timeoutMs: number): TreatyDiffErro
     'timeout',
     `${path}: reading the PDF took longer than the limit of ${limit}; the file may be damaged or unusually complex (raise the limit with --timeout <seconds>)`,
   );
+}
+
+/**
+ * A size as refusals print it: megabytes with at most one decimal, under 1 MB in kB, so that a
+ * small bound never reads "0 MB".
+ *
+ * Example: `314572800` -> `300 MB`; `1572864` -> `1.5 MB`; `10486` -> `11 kB`.
+ */
+export function formatMegabytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 }
