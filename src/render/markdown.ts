@@ -58,30 +58,29 @@ export function renderMarkdownOps(ops: DiffOp[]): string {
     const space = side === 'before' ? /\s$/.test(op.text) : /^\s/.test(op.text);
     return space ? ' ' : 'a';
   };
-  const marks: boolean[] = [];
-  for (const [index, op] of escaped.entries()) {
-    if (op.op === 'equal') continue;
+  // Each change wrapped where it stands, so the markers follow from its own neighbours; renderOps then
+  // only lays the line out (elision included).
+  const marked = escaped.map((op, index): DiffOp => {
+    if (op.op === 'equal') return op;
     const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(op.text) ?? [];
-    marks.push(canMark(lead !== '' ? ' ' : edge(index - 1, 'before'), core, trail !== '' ? ' ' : edge(index + 1, 'after')));
-  }
-  let next = 0;
-  const wrap = (marker: string, tag: string) => (text: string): string => {
-    const markdown = marks[next++] ?? true;
-    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
-    if (core === '') return text;
-    return markdown ? `${lead}${marker}${core}${marker}${trail}` : `${lead}<${tag}>${core}</${tag}>${trail}`;
-  };
-  const highlighter: Highlighter = {
-    deleted: wrap('~~', 'del'),
-    inserted: wrap('**', 'ins'),
-    heading: (text) => text,
-    dim: (text) => text,
-    high: (text) => text,
-    medium: (text) => text,
-    low: (text) => text,
-  };
-  return renderOps(escaped, highlighter);
+    if (core === '') return op;
+    const [marker, tag] = op.op === 'delete' ? ['~~', 'del'] : ['**', 'ins'];
+    const markdown = canMark(lead !== '' ? ' ' : edge(index - 1, 'before'), core, trail !== '' ? ' ' : edge(index + 1, 'after'));
+    return { op: op.op, text: markdown ? `${lead}${marker}${core}${marker}${trail}` : `${lead}<${tag}>${core}</${tag}>${trail}` };
+  });
+  return renderOps(marked, PLAIN_ROLES);
 }
+
+/** Every highlighter role as the text itself: the Markdown markers are already in the text. */
+const PLAIN_ROLES: Highlighter = {
+  deleted: (text) => text,
+  inserted: (text) => text,
+  heading: (text) => text,
+  dim: (text) => text,
+  high: (text) => text,
+  medium: (text) => text,
+  low: (text) => text,
+};
 
 /** The Markdown report of one comparison. `level` is the level of its top heading (1, or 2 inside a series). */
 export function renderMarkdown(diff: TreatyDiff, level = 1): string {
