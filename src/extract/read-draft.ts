@@ -25,7 +25,7 @@ const INFLATE_FACTOR = 3;
 /**
  * The environment variables that set the reading limits, so that they reach every thread that reads
  * a draft and so that a CI job can set them (and a password) without putting them on the command line.
- * The CLI's `--max-size`, `--max-pages`, `--timeout` and `--password` set the same variables.
+ * The CLI's `--max-size`, `--max-pages`, `--timeout`, `--max-memory` and `--password` set the same variables.
  */
 export const READ_LIMIT_VARIABLES = {
   /** Megabytes. */
