@@ -138,7 +138,7 @@ function describeMachine() {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'program.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   for (const tool of ['pdftotext', 'pdfinfo']) if (!has(tool, ['-v'])) throw new Error(`${tool} not found: install poppler-utils (apt-get install poppler-utils)`);
   if (!existsSync(GNU_TIME)) console.error(`note: ${GNU_TIME} not found (apt-get install time); peak memory is reported as n/a`);
   const scratch = mkdtempSync(join(tmpdir(), 'treaty-diff-bench-'));

@@ -13,7 +13,7 @@
 // bin/treaty-diff.js on dist/).
 //
 // Two runners. `process` (the default) starts the built CLI once per case: the real program, its real exit
-// code, its peak resident memory. `thread` runs the same `main()` of dist/cli.js with a recording Io in
+// code, its peak resident memory. `thread` runs the same `main()` of dist/cli/program.js with a recording Io in
 // long-lived worker threads, so that pdf.js is loaded once per thread rather than once per case (about
 // five times faster; the bounded run in `npm test` uses it): exit code, stderr and coverage are judged
 // the same way, a case past the time bound is stopped by terminating its thread, and the memory bound is
@@ -236,7 +236,7 @@ function runCase(testCase, options, workDir) {
   const started = process.hrtime.bigint();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${options.memory}`, '--require', join(workDir, PEAK_REPORTER), BIN, ...args], {
-      // TREATY_DIFF_MAX_MEMORY: the thread a draft is read in gets the same heap bound (src/read-in-worker.ts).
+      // TREATY_DIFF_MAX_MEMORY: the thread a draft is read in gets the same heap bound (src/drafts/read-in-worker.ts).
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: workDir, XDG_CACHE_HOME: workDir, NO_COLOR: '1', TREATY_DIFF_MAX_MEMORY: String(options.memory) },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -290,7 +290,7 @@ function runCase(testCase, options, workDir) {
 const CASES_PER_THREAD = 40;
 
 /**
- * The `thread` runner: one worker thread at a time per job, running dist/cli.js's `main()` on each case
+ * The `thread` runner: one worker thread at a time per job, running dist/cli/program.js's `main()` on each case
  * it is sent. `run(testCase)` resolves like `runCase`; `close()` ends the thread.
  */
 function createThreadRunner(options, workDir) {
@@ -300,7 +300,7 @@ function createThreadRunner(options, workDir) {
     handled = 0;
     thread = new Worker(fileURLToPath(import.meta.url), {
       workerData: { role: 'fuzz-runner' },
-      // The drafts are read in threads of their own (src/read-in-worker.ts): TREATY_DIFF_MAX_MEMORY
+      // The drafts are read in threads of their own (src/drafts/read-in-worker.ts): TREATY_DIFF_MAX_MEMORY
       // holds them to the same bound as this runner thread.
       env: { PATH: process.env.PATH, HOME: workDir, XDG_CACHE_HOME: workDir, NO_COLOR: '1', TREATY_DIFF_MAX_MEMORY: String(options.memory) },
       resourceLimits: { maxOldGenerationSizeMb: options.memory },
@@ -369,7 +369,7 @@ function createThreadRunner(options, workDir) {
 
 /** Inside a runner thread: runs `main()` on each case posted, with a recording Io, and posts the result. */
 async function serveCases() {
-  const { main } = await import(pathToFileURL(join(ROOT, 'dist', 'cli.js')).href);
+  const { main } = await import(pathToFileURL(join(ROOT, 'dist', 'cli', 'program.js')).href);
   parentPort.on('message', async ({ args }) => {
     const stdout = [];
     const stderr = [];
@@ -459,7 +459,7 @@ function refusalKind(stderr) {
  * Returns the summary; `failures` lists every failing case with what reproduces it.
  */
 export async function runFuzz(options, log = (line) => process.stderr.write(line)) {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run npm run build first');
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'program.js'))) throw new Error('dist/ is missing: run npm run build first');
   const { checkCoverage } = await import(pathToFileURL(join(ROOT, 'dist', 'parse', 'coverage.js')).href);
   const seeds = SEEDS.filter(([path]) => existsSync(join(ROOT, path)));
   const workDir = mkdtempSync(join(tmpdir(), 'treaty-diff-fuzz-'));

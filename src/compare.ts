@@ -20,10 +20,10 @@ import { classifyChanges } from './classify/classify.js';
 import { FINDING_CODES } from './classify/findings.js';
 import { DEFAULT_LEXICON, type Lexicon } from './classify/lexicon.js';
 import { diffArticle } from './diff/diff-article.js';
-import { articleBodyText } from './diff/list-provisions.js';
-import { roundSimilarity, textSimilarity } from './diff/similarity.js';
+import { articleBodyText } from './parse/list-provisions.js';
+import { roundSimilarity, textSimilarity } from './match/similarity.js';
 import { listArticles } from './parse/walk.js';
-import { warningMessage } from './render/messages.js';
+import { warningMessage } from './messages.js';
 
 /** Options of `compareDrafts`. */
 export interface CompareOptions {

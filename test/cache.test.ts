@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheKey, openCache, resolveCacheDir } from '../src/cache.js';
+import { cacheKey, openCache, resolveCacheDir } from '../src/drafts/cache.js';
 import { runCli } from './helpers/cli.js';
 
 const isNumberList = (value: unknown): value is number[] => Array.isArray(value) && value.every((n) => typeof n === 'number');

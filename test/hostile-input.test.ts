@@ -261,7 +261,7 @@ describe('an unexpected internal error', () => {
   /** Runs main() on a small draft with an Io whose stdout fails: a fault of the program, not of the input. */
   async function runWithBrokenStdout(args: string[], env: NodeJS.ProcessEnv): Promise<{ stderr: string; code: number | undefined }> {
     // The built program: drafts are read in worker threads, which start the compiled worker (npm run build).
-    const { main } = (await import('../dist/cli.js')) as typeof import('../src/cli.js');
+    const { main } = (await import('../dist/cli/program.js')) as typeof import('../src/cli/program.js');
     let stderr = '';
     let code: number | undefined;
     await main(['node', 'treaty-diff', 'extract', PLAIN, ...noCache, ...args], {

@@ -1,7 +1,7 @@
 // Progress of a series run through the program's own entry point: on stderr only when it is a terminal, never on stdout.
 
 import { describe, expect, it, vi } from 'vitest';
-import type { Io } from '../src/cli.js';
+import type { Io } from '../src/cli/program.js';
 import { runCli } from './helpers/cli.js';
 
 /**
@@ -12,17 +12,17 @@ const clock = vi.hoisted(() => {
   let time = 0;
   return () => (time += 1000);
 });
-vi.mock('../dist/progress.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/progress.js')>();
+vi.mock('../dist/cli/progress.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/cli/progress.js')>();
   return { ...original, createProgress: (sink: Parameters<typeof original.createProgress>[0]) => original.createProgress(sink, clock) };
 });
 
 const SERIES = ['fixtures/series/draft-1.pdf', 'fixtures/series/draft-2.pdf', 'fixtures/series/draft-3.pdf'];
 
 /** The built program (drafts are read in worker threads, which need the compiled reader), typed from the source. */
-async function loadMain(): Promise<(typeof import('../src/cli.js'))['main']> {
-  const url = new URL('../dist/cli.js', import.meta.url).href;
-  return ((await import(url)) as typeof import('../src/cli.js')).main;
+async function loadMain(): Promise<(typeof import('../src/cli/program.js'))['main']> {
+  const url = new URL('../dist/cli/program.js', import.meta.url).href;
+  return ((await import(url)) as typeof import('../src/cli/program.js')).main;
 }
 
 /** Runs `treaty-diff ...args` in this process with a recording Io whose stderr is (or is not) a terminal. */

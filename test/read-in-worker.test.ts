@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { readDraft } from '../src/extract/read-draft.js';
 import { parseDocument } from '../src/parse/parse-document.js';
-import { shouldReadInWorkers } from '../src/read-in-worker.js';
+import { shouldReadInWorkers } from '../src/drafts/read-in-worker.js';
 // Worker threads start the compiled worker, so the built module is the one under test (npm run build).
-import { readDraftsInWorkers } from '../dist/read-in-worker.js';
+import { readDraftsInWorkers } from '../dist/drafts/read-in-worker.js';
 
 describe('when worker threads are used', () => {
   it('for two drafts or more on two cores or more, never for one draft or one core', () => {

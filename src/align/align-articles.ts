@@ -2,10 +2,10 @@
 
 import type { Alignment, AlignmentKind, ArticleInContext, MatchedBy, TreatyDocument, TreatyNode } from '../types.js';
 import { listArticles } from '../parse/walk.js';
-import { articleBodyText } from '../diff/list-provisions.js';
-import { diceSimilarity, normalizeSpace, roundSimilarity, textFeatures } from '../diff/similarity.js';
-import { findBestChain, type CandidatePair } from './best-chain.js';
-import { interleave } from './interleave.js';
+import { articleBodyText } from '../parse/list-provisions.js';
+import { diceSimilarity, normalizeSpace, roundSimilarity, textFeatures } from '../match/similarity.js';
+import { findBestChain, type CandidatePair } from '../match/best-chain.js';
+import { interleave } from '../match/interleave.js';
 import { numKey } from '../parse/ids.js';
 
 /** Bonus for a pair that keeps its number: number matching comes first, but not blindly. */

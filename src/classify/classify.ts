@@ -4,7 +4,7 @@
 import type { Alignment, Finding, FindingCode, PageRange, TopicGroup } from '../types.js';
 import type { ArticleChange, ProvisionChange } from '../diff/diff-article.js';
 import { numKey } from '../parse/ids.js';
-import { findingMessage } from '../render/messages.js';
+import { findingMessage } from '../messages.js';
 import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
 import { FINDING_INFO } from './findings.js';
 import type { Lexicon, LexiconTopic } from './lexicon.js';

@@ -1,12 +1,12 @@
 // Diffs one aligned article pair provision by provision, seeing through renumbered references.
 
 import type { DiffOp, ProvisionDiff, TreatyNode } from '../types.js';
-import { findBestChain, type CandidatePair } from '../align/best-chain.js';
-import { interleave } from '../align/interleave.js';
+import { findBestChain, type CandidatePair } from '../match/best-chain.js';
+import { interleave } from '../match/interleave.js';
 import { rewriteReferences, type ReferenceUpdate, type Renumbering } from '../align/cross-references.js';
 import { diffText } from './diff-text.js';
-import { listProvisions, type Provision } from './list-provisions.js';
-import { diceSimilarity, textFeatures } from './similarity.js';
+import { listProvisions, type Provision } from '../parse/list-provisions.js';
+import { diceSimilarity, textFeatures } from '../match/similarity.js';
 
 /** Bonus for provisions with the same relative id (`__para_2`): ids first, not blindly. */
 const SAME_KEY_BONUS = 0.3;

@@ -2,7 +2,7 @@
 
 import { Diff, type ChangeObject } from 'diff';
 import type { DiffOp } from '../types.js';
-import { normalizeSpace } from './similarity.js';
+import { normalizeSpace } from '../match/similarity.js';
 
 /**
  * One token: its leading whitespace plus a bracketed run (`[shall][may]`, `[promptly]`: a

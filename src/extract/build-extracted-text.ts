@@ -1,7 +1,7 @@
 // Turns positioned pages into ExtractedText: furniture, masthead, footnotes apart; body lines with layout hints.
 
 import { TreatyDiffError } from '../errors.js';
-import { warningMessage } from '../render/messages.js';
+import { warningMessage } from '../messages.js';
 import type { BodyLine, ExtractedText, Footnote, FurnitureLine, SourceInfo, Warning } from '../types.js';
 import { cleanText, collectCompounds, joinHyphenated } from './clean.js';
 import { findFootnotes, type FoundFootnote } from './footnotes.js';

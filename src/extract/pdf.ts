@@ -9,7 +9,7 @@ import { buildExtractedText } from './build-extracted-text.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
 import { loadPdfParse } from './load-pdfjs.js';
 import { DEFAULT_TIMEOUT_MS, formatMegabytes, readingTimedOut } from './limits.js';
-import { warningMessage } from '../render/messages.js';
+import { warningMessage } from '../messages.js';
 
 /** Limits that keep a hostile or broken PDF from running forever. */
 export interface ExtractPdfOptions {

@@ -1,7 +1,7 @@
 // Matches footnote markers in body lines to footnote bodies; reports missing and unused ones.
 
 import type { Footnote, Warning } from '../types.js';
-import { warningMessage } from '../render/messages.js';
+import { warningMessage } from '../messages.js';
 
 /**
  * Resolves footnote markers, in document order, to footnote bodies. Numeric markers are

@@ -1,7 +1,7 @@
 // ExtractedText -> TreatyDocument: finds the preamble, containers, articles, final text and annexes, in one pass.
 
 import type { BodyLine, ExtractedText, TreatyDocument, TreatyNode, UnplacedText, Warning } from '../types.js';
-import { warningMessage } from '../render/messages.js';
+import { warningMessage } from '../messages.js';
 import { createDraft, finishNode, joinPieces, linePiece, type DraftNode } from './draft-node.js';
 import { FootnoteResolver } from './footnotes.js';
 import { containerKey, idPart, IdRegistry, joinId, numKey } from './ids.js';

@@ -5,7 +5,7 @@ import { diffText } from '../diff/diff-text.js';
 import { escapeHtml } from './html-escape.js';
 import { articleLabel } from './sections.js';
 import { provisionLabel } from './text.js';
-import { quote } from './messages.js';
+import { quote } from '../messages.js';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
 

@@ -6,7 +6,7 @@ import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged }
 import { escapeHtml } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
 import { articleAnchor, renderArticleHtml } from './html-article.js';
-import { describeEvent, lineageLabel } from '../history/describe-event.js';
+import { describeEvent, lineageLabel } from './describe-event.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 /**

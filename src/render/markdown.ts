@@ -5,8 +5,8 @@ import { FINDING_CODES, FINDING_INFO } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged } from './sections.js';
 import { provisionLabel, renderOps } from './text.js';
 import type { Highlighter } from './highlight.js';
-import { quote } from './messages.js';
-import { describeEvent, lineageLabel } from '../history/describe-event.js';
+import { quote } from '../messages.js';
+import { describeEvent, lineageLabel } from './describe-event.js';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
 

@@ -4,7 +4,7 @@ import type { FurnitureLine, TreatyDocument, TreatyNode } from '../types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { listArticles } from '../parse/walk.js';
 import type { Highlighter } from './highlight.js';
-import { quote } from './messages.js';
+import { quote } from '../messages.js';
 
 const CONTAINER_LABEL: Partial<Record<TreatyNode['kind'], string>> = {
   part: 'Part',

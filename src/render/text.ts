@@ -4,7 +4,7 @@ import type { ArticleDiff, DiffOp, DraftSummary, Finding, TreatyDiff, Warning } 
 import { FINDING_INFO, FINDING_CODES } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, groupArticles } from './sections.js';
 import type { Highlighter } from './highlight.js';
-import { quote } from './messages.js';
+import { quote } from '../messages.js';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
 

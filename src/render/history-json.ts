@@ -1,7 +1,7 @@
 // Renders many drafts as JSON: the two-draft contract for the latest comparison, plus the `series` extension.
 
 import type { ArticleHistory, TreatyHistory } from '../types.js';
-import { comparisonJson, SCHEMA_VERSION } from '../render/json.js';
+import { comparisonJson, SCHEMA_VERSION } from './json.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 /**

@@ -4,12 +4,12 @@ import { writeFile, rename, unlink, realpath, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, basename, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { TreatyDiffError, isTreatyDiffError } from './errors.js';
-import { EXIT_TROUBLE, exitCodeFor, type FailOn } from './exit-codes.js';
-import { TOOL_VERSION } from './version.js';
-import { createHighlighter, detectColorLevel, type Highlighter } from './render/highlight.js';
-import type { FindingCode, TreatyDiff, TreatyDocument, TreatyHistory } from './types.js';
-import type { Cache } from './cache.js';
+import { TreatyDiffError, isTreatyDiffError } from '../errors.js';
+import { EXIT_TROUBLE, exitCodeFor, type FailOn } from '../exit-codes.js';
+import { TOOL_VERSION } from '../version.js';
+import { createHighlighter, detectColorLevel, type Highlighter } from '../render/highlight.js';
+import type { FindingCode, TreatyDiff, TreatyDocument, TreatyHistory } from '../types.js';
+import type { Cache } from '../drafts/cache.js';
 
 /** Report formats of the compare command; a Record so each format must have a renderer. */
 const COMPARE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -167,7 +167,7 @@ async function prepareComparison(paths: string[], options: CompareOptions, io: I
 
 async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: Io): Promise<void> {
   const { failOn, lexicon, progress } = await prepareComparison([oldPath, newPath], options, io);
-  const { compareFiles } = await import('./compare-files.js');
+  const { compareFiles } = await import('../drafts/compare-files.js');
   let diff: TreatyDiff;
   try {
     progress.reading([oldPath, newPath]);
@@ -184,10 +184,10 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
 async function runSeries(paths: string[], options: CompareOptions, io: Io): Promise<void> {
   const { failOn, lexicon, progress } = await prepareComparison(paths, options, io);
   const [{ loadDrafts }, { compareDrafts }, { buildHistory }, { selectArticles }] = await Promise.all([
-    import('./load-drafts.js'),
-    import('./compare.js'),
-    import('./history/build-history.js'),
-    import('./history/select-articles.js'),
+    import('../drafts/load-drafts.js'),
+    import('../compare.js'),
+    import('../history/build-history.js'),
+    import('../history/select-articles.js'),
   ]);
   let history: TreatyHistory;
   try {
@@ -214,7 +214,7 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
 async function runExtract(draftPath: string, options: ExtractOptions, io: Io): Promise<void> {
   await guardOutput(options.output, [draftPath]);
   const doc = await loadDraft(draftPath, await cacheFor(options, io));
-  const { renderOutline, renderDocumentJson } = await import('./render/outline.js');
+  const { renderOutline, renderDocumentJson } = await import('../render/outline.js');
   const text = options.format === 'json' ? renderDocumentJson(doc) : renderOutline(doc, highlighterFor(options, io));
   await emit(text, options.output, io);
   io.setExitCode(0);
@@ -222,7 +222,7 @@ async function runExtract(draftPath: string, options: ExtractOptions, io: Io): P
 
 /** Reads and parses one draft (through the parse cache); a draft in which no article is found is refused. */
 async function loadDraft(path: string, cache: Cache | undefined): Promise<TreatyDocument> {
-  const { loadDrafts } = await import('./load-drafts.js');
+  const { loadDrafts } = await import('../drafts/load-drafts.js');
   const [doc] = await loadDrafts([path], cache === undefined ? {} : { cache });
   if (doc === undefined) throw new TreatyDiffError('internal', `${path}: the draft was not read`);
   return doc;
@@ -231,33 +231,33 @@ async function loadDraft(path: string, cache: Cache | undefined): Promise<Treaty
 /** The user's cache, unless `--no-cache`. */
 async function cacheFor(options: { cache: boolean }, io: Io): Promise<Cache | undefined> {
   if (!options.cache) return undefined;
-  const { openCache } = await import('./cache.js');
+  const { openCache } = await import('../drafts/cache.js');
   return openCache(io.env);
 }
 
 async function renderReport(diff: TreatyDiff, format: CompareFormat, hl: Highlighter): Promise<string> {
   const renderers: Record<CompareFormat, () => Promise<string>> = {
-    text: async () => (await import('./render/text.js')).renderText(diff, hl),
-    json: async () => (await import('./render/json.js')).renderJson(diff),
-    markdown: async () => (await import('./render/markdown.js')).renderMarkdown(diff),
-    html: async () => (await import('./render/html.js')).renderHtml(diff),
+    text: async () => (await import('../render/text.js')).renderText(diff, hl),
+    json: async () => (await import('../render/json.js')).renderJson(diff),
+    markdown: async () => (await import('../render/markdown.js')).renderMarkdown(diff),
+    html: async () => (await import('../render/html.js')).renderHtml(diff),
   };
   return renderers[format]();
 }
 
 async function renderSeriesReport(history: TreatyHistory, format: CompareFormat, hl: Highlighter): Promise<string> {
   const renderers: Record<CompareFormat, () => Promise<string>> = {
-    text: async () => (await import('./history/render-text.js')).renderHistoryText(history, hl),
-    json: async () => (await import('./history/render-json.js')).renderHistoryJson(history),
-    markdown: async () => (await import('./render/markdown.js')).renderHistoryMarkdown(history),
-    html: async () => (await import('./render/html.js')).renderHistoryHtml(history),
+    text: async () => (await import('../render/history-text.js')).renderHistoryText(history, hl),
+    json: async () => (await import('../render/history-json.js')).renderHistoryJson(history),
+    markdown: async () => (await import('../render/markdown.js')).renderHistoryMarkdown(history),
+    html: async () => (await import('../render/html.js')).renderHistoryHtml(history),
   };
   return renderers[format]();
 }
 
 /** `safeguards,power-expanded` -> a predicate; an unknown name is a usage error listing the valid ones. */
 async function parseFailOn(value: string): Promise<FailOn> {
-  const { FINDING_CODES } = await import('./classify/findings.js');
+  const { FINDING_CODES } = await import('../classify/findings.js');
   const names = value.split(',').map((name) => name.trim()).filter(Boolean);
   if (names.length === 0) throw new TreatyDiffError('bad-option', '--fail-on needs at least one finding code or group');
   const known = new Set<string>([...FINDING_CODES, ...Object.keys(FAIL_ON_GROUPS)]);
@@ -272,9 +272,9 @@ async function parseFailOn(value: string): Promise<FailOn> {
   return (code: FindingCode) => names.some((name) => name === code || FAIL_ON_GROUPS[name]?.(code) === true);
 }
 
-async function loadRulesFile(path: string): Promise<import('./classify/lexicon.js').Lexicon> {
+async function loadRulesFile(path: string): Promise<import('../classify/lexicon.js').Lexicon> {
   const { readFile } = await import('node:fs/promises');
-  const [{ parseRules, mergeLexicon }, { DEFAULT_LEXICON }] = await Promise.all([import('./classify/rules.js'), import('./classify/lexicon.js')]);
+  const [{ parseRules, mergeLexicon }, { DEFAULT_LEXICON }] = await Promise.all([import('../classify/rules.js'), import('../classify/lexicon.js')]);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

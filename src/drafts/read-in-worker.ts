@@ -3,11 +3,11 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { TreatyDiffError } from './errors.js';
-import { readLimitsFromEnv } from './extract/read-draft.js';
-import { DEFAULT_TIMEOUT_MS, readingTimedOut } from './extract/limits.js';
+import { TreatyDiffError } from '../errors.js';
+import { readLimitsFromEnv } from '../extract/read-draft.js';
+import { DEFAULT_TIMEOUT_MS, readingTimedOut } from '../extract/limits.js';
 import type { ReadWorkerReply } from './read-worker.js';
-import type { TreatyDocument } from './types.js';
+import type { TreatyDocument } from '../types.js';
 
 /**
  * Heap bound of a reading thread. pdf.js holds one page at a time; the largest heap seen reading a

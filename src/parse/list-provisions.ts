@@ -1,7 +1,7 @@
 // Flattens an article into its provisions (heading, intro, paragraphs, ..., wrap-ups) for diffing.
 
 import type { PageRange, TreatyNode } from '../types.js';
-import { normalizeSpace } from './similarity.js';
+import { normalizeSpace } from '../match/similarity.js';
 
 /** One diffable piece of an article's text. */
 export interface Provision {

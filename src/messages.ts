@@ -1,6 +1,6 @@
 // All human wording of warnings and findings: codes in, sentences out.
 
-import type { FindingCode, WarningCode } from '../types.js';
+import type { FindingCode, WarningCode } from './types.js';
 
 /** Details a warning's wording may use. */
 export interface WarningDetails {

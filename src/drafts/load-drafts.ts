@@ -6,8 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { cacheKey, type Cache } from './cache.js';
-import { TreatyDiffError } from './errors.js';
-import type { TreatyDocument, TreatyNode } from './types.js';
+import { TreatyDiffError } from '../errors.js';
+import type { TreatyDocument, TreatyNode } from '../types.js';
 
 /** Files above this size are not hashed for the cache; reading them fails with its own message anyway. */
 const MAX_HASHED_BYTES = 200 * 1024 * 1024;
@@ -60,7 +60,7 @@ export async function loadDrafts(paths: readonly string[], options: LoadDraftsOp
       }
     }
   }
-  const { listArticles } = await import('./parse/walk.js');
+  const { listArticles } = await import('../parse/walk.js');
   return docs.map((doc, index) => {
     const path = paths[index] ?? '';
     if (doc === undefined) throw new TreatyDiffError('internal', `${path}: the draft was not read`);
@@ -84,7 +84,7 @@ async function readUncached(paths: readonly string[], workers: 'auto' | 'never')
     const { shouldReadInWorkers, readDraftsInWorkers } = await import('./read-in-worker.js');
     return readDraftsInWorkers(paths, shouldReadInWorkers(paths.length));
   }
-  const [{ readDraft }, { parseDocument }] = await Promise.all([import('./extract/read-draft.js'), import('./parse/parse-document.js')]);
+  const [{ readDraft }, { parseDocument }] = await Promise.all([import('../extract/read-draft.js'), import('../parse/parse-document.js')]);
   const docs: TreatyDocument[] = [];
   for (const path of paths) docs.push(parseDocument(await readDraft(path)));
   return docs;

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from '../version.js';
 
 /** Entry header tag; an entry without it (another tool's file, an older layout) is foreign and ignored. */
 const ENTRY_FORMAT = 'treaty-diff-cache/1';

@@ -1,8 +1,8 @@
 // Renders many drafts for the terminal: each consecutive comparison, then the history of every article.
 
 import type { TreatyHistory } from '../types.js';
-import type { Highlighter } from '../render/highlight.js';
-import { renderText } from '../render/text.js';
+import type { Highlighter } from './highlight.js';
+import { renderText } from './text.js';
 import { describeEvent, describeNums, lineageLabel } from './describe-event.js';
 
 /** The terminal report of a series of drafts. Ends with a newline. */

@@ -2,9 +2,9 @@
 // load (parse cache, worker threads), compare, and store.
 
 import type { Cache } from './cache.js';
-import type { CompareOptions } from './compare.js';
+import type { CompareOptions } from '../compare.js';
 import { fingerprintDraft, loadDrafts } from './load-drafts.js';
-import type { TreatyDiff } from './types.js';
+import type { TreatyDiff } from '../types.js';
 
 /**
  * The comparison of the drafts at `oldPath` and `newPath`. With a cache, an analyst who re-runs the
@@ -20,7 +20,7 @@ export async function compareFiles(oldPath: string, newPath: string, options: Co
     // The same bytes may sit under other names: the report names the paths given this time.
     if (cached !== undefined) return { ...cached, old: { ...cached.old, path: oldPath }, new: { ...cached.new, path: newPath } };
   }
-  const [[oldDoc, newDoc], { compareDrafts }] = await Promise.all([loadDrafts([oldPath, newPath], cache === undefined ? {} : { cache }), import('./compare.js')]);
+  const [[oldDoc, newDoc], { compareDrafts }] = await Promise.all([loadDrafts([oldPath, newPath], cache === undefined ? {} : { cache }), import('../compare.js')]);
   if (oldDoc === undefined || newDoc === undefined) throw new Error('loadDrafts returned fewer drafts than asked for');
   const diff = compareDrafts(oldDoc, newDoc, options);
   if (cache !== undefined && key !== undefined && diff.old.sha256 === key.oldSha256 && diff.new.sha256 === key.newSha256) await cache.write(key.key, diff);
