@@ -3,7 +3,7 @@
 export type * from './types.js';
 export { TreatyDiffError, isTreatyDiffError, type ErrorCode } from './errors.js';
 export { EXIT_NO_DIFFERENCES, EXIT_DIFFERENCES, EXIT_TROUBLE, exitCodeFor, hasDifferences } from './exit-codes.js';
-export { readDraft } from './extract/read-draft.js';
+export { readDraft } from './drafts/read-draft.js';
 export { extractText } from './extract/text.js';
 export { parseDocument } from './parse/parse-document.js';
 export { listArticles } from './parse/walk.js';

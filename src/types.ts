@@ -9,7 +9,7 @@ export type PageRange = [first: number, last: number];
 /** Which of the two drafts something belongs to. */
 export type Side = 'old' | 'new';
 
-/** Warning codes. Each has its wording in `render/messages.ts`. */
+/** Warning codes. Each has its wording in `messages.ts`. */
 export type WarningCode =
   /** Body text that could not be placed in any article or other node. */
   | 'unplaced-text'
@@ -39,12 +39,30 @@ export interface Warning {
   page?: number;
   /** Id of the node it concerns, when known. */
   at?: string;
-  /** Human wording (built by `render/messages.ts`). */
+  /** Human wording (built by `messages.ts`). */
   message: string;
 }
 
 // ---------------------------------------------------------------------------
 // Extraction: bytes -> ExtractedText
+
+/**
+ * The bounds and the password for reading one draft. The CLI fills it from its options (and from the
+ * TREATY_DIFF_* variables a user sets on purpose); from there it travels as data, to the reading thread
+ * included. Every field is optional: the reader's defaults apply.
+ */
+export interface ReadOptions {
+  /** Refuse files larger than this many bytes (default 100 MB). */
+  maxBytes?: number;
+  /** Refuse PDFs with more pages than this (default 2,000). */
+  maxPages?: number;
+  /** Whole-reading time bound in milliseconds (default 60,000); the reading thread is stopped 5 s later. */
+  timeoutMs?: number;
+  /** Heap bound, in MB, of the thread a draft is read in (default 768). */
+  maxMemoryMb?: number;
+  /** Password of an encrypted PDF (the user password, or the owner password). */
+  password?: string;
+}
 
 /** Where a draft came from. */
 export interface SourceInfo {
@@ -318,7 +336,7 @@ export interface Finding {
   pages: { old?: PageRange; new?: PageRange };
   /** The wording that changed; either side absent when only added or only removed. */
   evidence: { old?: string; new?: string };
-  /** Human wording, from `render/messages.ts`. */
+  /** Human wording, from `messages.ts`. */
   message: string;
 }
 

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDraft } from '../src/extract/read-draft.js';
+import { readDraft } from '../src/drafts/read-draft.js';
 import { isTreatyDiffError } from '../src/errors.js';
 import { buildPdf, type PageRuns } from './helpers/extract-pdf-builder.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare.js';
-import { readDraft } from '../src/extract/read-draft.js';
+import { readDraft } from '../src/drafts/read-draft.js';
 import { parseDocument } from '../src/parse/parse-document.js';
 import type { ArticleDiff, FindingCode } from '../src/types.js';
 

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../src/extract/pdf.js';
-import { readDraft } from '../src/extract/read-draft.js';
+import { readDraft } from '../src/drafts/read-draft.js';
 import { cleanText, collectCompounds, joinHyphenated } from '../src/extract/clean.js';
 import { isPageNumber } from '../src/extract/furniture.js';
 import type { ExtractedText } from '../src/types.js';

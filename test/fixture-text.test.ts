@@ -2,7 +2,7 @@
 // header, footer, page number, job number or masthead text, nothing missing, nothing garbled.
 
 import { describe, expect, it } from 'vitest';
-import { readDraft } from '../src/extract/read-draft.js';
+import { readDraft } from '../src/drafts/read-draft.js';
 import { extractText } from '../src/extract/text.js';
 import { parseDocument } from '../src/parse/parse-document.js';
 import { listArticles, listDescendants } from '../src/parse/walk.js';

@@ -1,7 +1,7 @@
 // Reading a PDF leaves the process's built-ins native: pdf.js's bundled core-js must not slow the rest of the run.
 
 import { describe, expect, it } from 'vitest';
-import { readDraft } from '../src/extract/read-draft.js';
+import { readDraft } from '../src/drafts/read-draft.js';
 
 const isNative = (fn: unknown): boolean => typeof fn === 'function' && /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(fn));
 

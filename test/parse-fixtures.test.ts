@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readDraft } from '../src/extract/read-draft.js';
+import { readDraft } from '../src/drafts/read-draft.js';
 import { checkCoverage } from '../src/parse/coverage.js';
 import { parseDocument } from '../src/parse/parse-document.js';
 import { listArticles } from '../src/parse/walk.js';

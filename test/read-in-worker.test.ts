@@ -1,11 +1,13 @@
-// Reading drafts concurrently in worker threads: the same parsed drafts as reading them one by one, errors kept.
+// Reading drafts in worker threads: the same parsed drafts as reading them one by one, errors kept, bounds held.
 
 import { describe, expect, it } from 'vitest';
-import { readDraft } from '../src/extract/read-draft.js';
+import { readDraft } from '../src/drafts/read-draft.js';
 import { parseDocument } from '../src/parse/parse-document.js';
 import { shouldReadInWorkers } from '../src/drafts/read-in-worker.js';
 // Worker threads start the compiled worker, so the built module is the one under test (npm run build).
-import { readDraftsInWorkers } from '../dist/drafts/read-in-worker.js';
+import { parseInWorker } from '../dist/drafts/read-in-worker.js';
+import { loadDrafts } from '../dist/drafts/load-drafts.js';
+import { readDraftFile } from '../src/drafts/read-file.js';
 
 describe('when worker threads are used', () => {
   it('for two drafts or more on two cores or more, never for one draft or one core', () => {
@@ -19,7 +21,7 @@ describe('when worker threads are used', () => {
 describe('reading drafts in worker threads', () => {
   it('gives exactly the drafts that reading one after the other gives, in the order asked', async () => {
     const paths = ['fixtures/pairs/revised/old.pdf', 'fixtures/pairs/revised/new.pdf', 'fixtures/text-draft.txt'];
-    const inWorkers = await readDraftsInWorkers(paths);
+    const inWorkers = await loadDrafts(paths, { workers: 'auto' });
     const oneByOne = [];
     for (const path of paths) oneByOne.push(parseDocument(await readDraft(path)));
     expect(inWorkers.map((doc) => doc.source.path)).toEqual(paths);
@@ -27,22 +29,30 @@ describe('reading drafts in worker threads', () => {
   });
 
   it('passes on a refused draft as a TreatyDiffError with its code and one-line message', async () => {
-    const failure = await readDraftsInWorkers(['fixtures/pairs/revised/old.pdf', 'fixtures/bad/encrypted.pdf']).catch((error: unknown) => error);
+    const failure = await loadDrafts(['fixtures/pairs/revised/old.pdf', 'fixtures/bad/encrypted.pdf']).catch((error: unknown) => error);
     expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'encrypted-pdf' });
     expect((failure as Error).message).toMatch(/^fixtures\/bad\/encrypted\.pdf: .*password/);
   });
 
-  it('reports the first draft in path order when both fail', async () => {
-    const failure = await readDraftsInWorkers(['fixtures/bad/not-a-pdf.pdf', 'fixtures/bad/missing.pdf']).catch((error: unknown) => error);
+  it('reports the first draft in path order when both fail, however far each got', async () => {
+    // not-a-pdf.pdf is read from disk and refused by the reader; missing.pdf is refused before that.
+    const failure = await loadDrafts(['fixtures/bad/not-a-pdf.pdf', 'fixtures/bad/missing.pdf']).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'not-a-pdf' });
+    const reversed = await loadDrafts(['fixtures/bad/missing.pdf', 'fixtures/bad/not-a-pdf.pdf']).catch((error: unknown) => error);
+    expect(reversed).toMatchObject({ code: 'file-not-found' });
+  });
+
+  it('takes its bounds as data: a page bound given to loadDrafts reaches the reading thread', async () => {
+    const failure = await loadDrafts(['fixtures/pairs/revised/old.pdf', 'fixtures/pairs/revised/new.pdf'], { read: { maxPages: 3 } }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'too-many-pages' });
+    expect((failure as Error).message).toMatch(/^fixtures\/pairs\/revised\/old\.pdf: .*--max-pages/);
   });
 });
 
 describe('a reading thread that does not come back', () => {
   it('is stopped from outside at the reading bound plus the grace time, with the timeout refusal', async () => {
     const started = Date.now();
-    const failure = await readDraftsInWorkers(['fixtures/un-draft.pdf'], false, {
-      timeoutMs: 300,
+    const failure = await parseInWorker(await readDraftFile('fixtures/un-draft.pdf'), { timeoutMs: 300 }, {
       graceMs: 200,
       script: new URL('./helpers/spinning-worker.mjs', import.meta.url),
     }).catch((error: unknown) => error);
@@ -57,8 +67,7 @@ describe('a reading thread that does not come back', () => {
   });
 
   it('is stopped at its heap bound with an out-of-memory refusal naming the file', async () => {
-    const failure = await readDraftsInWorkers(['fixtures/un-draft.pdf'], false, {
-      heapMb: 32,
+    const failure = await parseInWorker(await readDraftFile('fixtures/un-draft.pdf'), { maxMemoryMb: 32 }, {
       script: new URL('./helpers/hungry-worker.mjs', import.meta.url),
     }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });

@@ -8,8 +8,8 @@ import { TreatyDiffError, isTreatyDiffError } from '../errors.js';
 import { EXIT_TROUBLE, exitCodeFor, type FailOn } from '../exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
 import { createHighlighter, detectColorLevel, type Highlighter } from '../render/highlight.js';
-import type { FindingCode, TreatyDiff, TreatyDocument, TreatyHistory } from '../types.js';
-import type { Cache } from '../drafts/cache.js';
+import type { FindingCode, ReadOptions, TreatyDiff, TreatyDocument, TreatyHistory } from '../types.js';
+import type { LoadDraftsOptions } from '../drafts/load-drafts.js';
 
 /** Report formats of the compare command; a Record so each format must have a renderer. */
 const COMPARE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -24,8 +24,8 @@ const FAIL_ON_GROUPS: Record<string, FailOn> = {
   powers: (code) => code.startsWith('power-'),
 };
 
-/** Bounds and the password for reading drafts; passed on through the environment (READ_LIMIT_VARIABLES). */
-interface ReadOptions {
+/** The reading bounds, the password and --debug as commander gives them (sizes in MB, time in seconds). */
+interface ReadFlags {
   password?: string;
   maxPages?: number;
   maxSize?: number;
@@ -34,7 +34,7 @@ interface ReadOptions {
   debug?: boolean;
 }
 
-interface CompareOptions extends ReadOptions {
+interface CompareOptions extends ReadFlags {
   format: CompareFormat;
   output?: string;
   failOn?: string;
@@ -45,7 +45,7 @@ interface CompareOptions extends ReadOptions {
   cache: boolean;
 }
 
-interface ExtractOptions extends ReadOptions {
+interface ExtractOptions extends ReadFlags {
   format: ExtractFormat;
   output?: string;
   color: boolean;
@@ -69,7 +69,7 @@ Exit codes: 0 no differences (or none matching --fail-on), 1 differences (or a -
 2 trouble (unreadable or unsupported draft, no articles found, bad option).`;
 
 /** Builds the program; `io` is where reports, errors and the exit code go (the process, or a test). */
-function buildProgram(io: Io): Command {
+function buildProgram(io: Io, run: RunState): Command {
   const program = new Command('treaty-diff')
     .description('Compare treaty drafts (PDF, or .txt/.md text): safeguards and surveillance powers first. Two drafts, or several in the order given.')
     .version(TOOL_VERSION, '-V, --version')
@@ -89,7 +89,7 @@ function buildProgram(io: Io): Command {
     // Options after 'extract' belong to extract, not to the compare command.
     .enablePositionalOptions()
     .action(async (oldPath: string, newPath: string, more: string[], options: CompareOptions) => {
-      applyReadOptions(options, io);
+      run.debug ||= options.debug === true;
       if (more.length > 0) await runSeries([oldPath, newPath, ...more], options, io);
       else await runCompare(oldPath, newPath, options, io);
     });
@@ -103,7 +103,7 @@ function buildProgram(io: Io): Command {
     .option('--no-color', 'no colour')
     .option('--no-cache', 'read the draft afresh and store nothing in the cache');
   addReadOptions(extract).action(async (draftPath: string, options: ExtractOptions) => {
-    applyReadOptions(options, io);
+    run.debug ||= options.debug === true;
     await runExtract(draftPath, options, io);
   });
 
@@ -139,19 +139,42 @@ function parsePositive(name: string): (value: string) => number {
 }
 
 /**
- * Hands the reading options to every reader through the environment: drafts may be read in worker
- * threads, which start with a copy of it. Options given replace the variables; absent ones leave them.
+ * The environment variables a user (or a CI job) may set instead of the reading flags; the password's keeps
+ * it out of the process list. A flag given wins over its variable.
  */
-function applyReadOptions(options: ReadOptions, io: Io): void {
-  const variables: [string, string | number | undefined][] = [
-    ['TREATY_DIFF_PASSWORD', options.password],
-    ['TREATY_DIFF_MAX_PAGES', options.maxPages],
-    ['TREATY_DIFF_MAX_SIZE', options.maxSize],
-    ['TREATY_DIFF_TIMEOUT', options.timeout],
-    ['TREATY_DIFF_MAX_MEMORY', options.maxMemory],
-    ['TREATY_DIFF_DEBUG', options.debug === true ? '1' : undefined],
-  ];
-  for (const [name, value] of variables) if (value !== undefined) io.env[name] = String(value);
+const READ_VARIABLES = {
+  maxSize: 'TREATY_DIFF_MAX_SIZE',
+  maxPages: 'TREATY_DIFF_MAX_PAGES',
+  timeout: 'TREATY_DIFF_TIMEOUT',
+  maxMemory: 'TREATY_DIFF_MAX_MEMORY',
+  password: 'TREATY_DIFF_PASSWORD',
+} as const;
+
+/**
+ * The read options from the flags, else from the environment; unset or invalid variables are left out
+ * (the reader's defaults apply). From here they travel as data, to the reading threads included.
+ *
+ * Example: `{ maxPages: 50 }` with `{ TREATY_DIFF_TIMEOUT: '2.5' }` -> `{ maxPages: 50, timeoutMs: 2500 }`.
+ */
+export function readOptionsFrom(flags: ReadFlags, env: NodeJS.ProcessEnv): ReadOptions {
+  const positive = (flag: number | undefined, name: string): number | undefined => {
+    if (flag !== undefined) return flag;
+    const text = env[name];
+    const value = Number(text);
+    return text !== undefined && text.trim() !== '' && Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+  const maxSize = positive(flags.maxSize, READ_VARIABLES.maxSize);
+  const maxPages = positive(flags.maxPages, READ_VARIABLES.maxPages);
+  const timeout = positive(flags.timeout, READ_VARIABLES.timeout);
+  const maxMemory = positive(flags.maxMemory, READ_VARIABLES.maxMemory);
+  const password = flags.password ?? env[READ_VARIABLES.password];
+  return {
+    ...(maxSize !== undefined ? { maxBytes: Math.round(maxSize * 1024 * 1024) } : {}),
+    ...(maxPages !== undefined ? { maxPages: Math.floor(maxPages) } : {}),
+    ...(timeout !== undefined ? { timeoutMs: Math.round(timeout * 1000) } : {}),
+    ...(maxMemory !== undefined ? { maxMemoryMb: Math.ceil(maxMemory) } : {}),
+    ...(password !== undefined && password !== '' ? { password } : {}),
+  };
 }
 
 /** What every comparison checks before reading a draft: --fail-on and --rules parsed, -o kept off the
@@ -171,7 +194,7 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
   let diff: TreatyDiff;
   try {
     progress.reading([oldPath, newPath]);
-    diff = await compareFiles(oldPath, newPath, { lexicon, articles: options.article }, await cacheFor(options, io));
+    diff = await compareFiles(oldPath, newPath, { lexicon, articles: options.article }, await loadOptionsFor(options, io));
   } finally {
     progress.finish();
   }
@@ -192,8 +215,7 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
   let history: TreatyHistory;
   try {
     progress.reading(paths);
-    const cache = await cacheFor(options, io);
-    const docs = await loadDrafts(paths, cache === undefined ? {} : { cache });
+    const docs = await loadDrafts(paths, await loadOptionsFor(options, io));
     progress.read(docs.length, docs.reduce((sum, doc) => sum + doc.source.pages, 0));
     const comparisons = docs.slice(1).map((newDoc, index) => {
       progress.comparing(index + 1, docs.length - 1);
@@ -213,7 +235,7 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
 
 async function runExtract(draftPath: string, options: ExtractOptions, io: Io): Promise<void> {
   await guardOutput(options.output, [draftPath]);
-  const doc = await loadDraft(draftPath, await cacheFor(options, io));
+  const doc = await loadDraft(draftPath, await loadOptionsFor(options, io));
   const { renderOutline, renderDocumentJson } = await import('../render/outline.js');
   const text = options.format === 'json' ? renderDocumentJson(doc) : renderOutline(doc, highlighterFor(options, io));
   await emit(text, options.output, io);
@@ -221,18 +243,19 @@ async function runExtract(draftPath: string, options: ExtractOptions, io: Io): P
 }
 
 /** Reads and parses one draft (through the parse cache); a draft in which no article is found is refused. */
-async function loadDraft(path: string, cache: Cache | undefined): Promise<TreatyDocument> {
+async function loadDraft(path: string, load: LoadDraftsOptions): Promise<TreatyDocument> {
   const { loadDrafts } = await import('../drafts/load-drafts.js');
-  const [doc] = await loadDrafts([path], cache === undefined ? {} : { cache });
+  const [doc] = await loadDrafts([path], load);
   if (doc === undefined) throw new TreatyDiffError('internal', `${path}: the draft was not read`);
   return doc;
 }
 
-/** The user's cache, unless `--no-cache`. */
-async function cacheFor(options: { cache: boolean }, io: Io): Promise<Cache | undefined> {
-  if (!options.cache) return undefined;
+/** The user's cache, unless `--no-cache`, and the read options from the flags and the environment. */
+async function loadOptionsFor(options: ReadFlags & { cache: boolean }, io: Io): Promise<LoadDraftsOptions> {
+  const read = readOptionsFrom(options, io.env);
+  if (!options.cache) return { read };
   const { openCache } = await import('../drafts/cache.js');
-  return openCache(io.env);
+  return { cache: openCache(io.env), read };
 }
 
 async function renderReport(diff: TreatyDiff, format: CompareFormat, hl: Highlighter): Promise<string> {
@@ -376,15 +399,16 @@ const processIo: Io = {
  * line and exit 2; an unexpected one prints one line asking for a report (details with TREATY_DIFF_DEBUG=1).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<void> {
+  const run: RunState = { debug: debugEnabled(io.env) };
   if (io === processIo) {
-    catchStrayErrors(io);
-    ignoreClosedStdout();
+    catchStrayErrors(io, run);
+    ignoreClosedStdout(run);
   }
-  const program = buildProgram(io);
+  const program = buildProgram(io, run);
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    io.setExitCode(handleError(error, io));
+    io.setExitCode(handleError(error, io, run));
   }
 }
 
@@ -392,9 +416,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<void> {
  * An error thrown outside the awaited chain (a library's timer or stray promise) would end the process
  * with a stack trace and exit 1, which reads as "differences found". It gets the same one line and exit 2.
  */
-function catchStrayErrors(io: Io): void {
+function catchStrayErrors(io: Io, run: RunState): void {
   process.on('uncaughtException', (error) => {
-    io.setExitCode(handleError(error, io));
+    io.setExitCode(handleError(error, io, run));
   });
 }
 
@@ -402,14 +426,20 @@ function catchStrayErrors(io: Io): void {
  * `treaty-diff old.pdf new.pdf | head` closes the pipe before the report is written: that is the reader's
  * choice, not a failure, so the rest of the report is dropped silently (the exit code stands).
  */
-function ignoreClosedStdout(): void {
+function ignoreClosedStdout(run: RunState): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return;
-    process.exitCode = handleError(error, processIo);
+    process.exitCode = handleError(error, processIo, run);
   });
 }
 
-function handleError(error: unknown, io: Io): number {
+/** What the run learnt that error handling needs: whether to print an internal error's details. */
+interface RunState {
+  /** `--debug`, or TREATY_DIFF_DEBUG set. */
+  debug: boolean;
+}
+
+function handleError(error: unknown, io: Io, run: RunState): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage error (2, not 1).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
@@ -423,11 +453,11 @@ function handleError(error: unknown, io: Io): number {
   io.stderr(
     `treaty-diff: internal error (${detail}); this is a bug in treaty-diff: please report it with the command and the drafts; --debug or TREATY_DIFF_DEBUG=1 shows the details\n`,
   );
-  if (debugEnabled(io.env)) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (run.debug) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_TROUBLE;
 }
 
-/** `--debug` sets TREATY_DIFF_DEBUG=1; any value but empty, `0` or `false` turns the details on. */
+/** TREATY_DIFF_DEBUG: any value but empty, `0` or `false` turns the details on, as `--debug` does. */
 function debugEnabled(env: NodeJS.ProcessEnv): boolean {
   const value = env['TREATY_DIFF_DEBUG']?.trim().toLowerCase();
   return value !== undefined && value !== '' && value !== '0' && value !== 'false';

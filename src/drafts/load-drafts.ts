@@ -1,121 +1,110 @@
-// Turns draft paths into parsed drafts: from the parse cache when the bytes were seen before, else read
-// (concurrently in worker threads when that pays) and stored for next time.
+// Turns draft paths into parsed drafts: each file read and hashed once, then from the parse cache when
+// those bytes were seen before, else extracted and parsed (in worker threads) and stored for next time.
 
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { cacheKey, type Cache } from './cache.js';
 import { TreatyDiffError } from '../errors.js';
-import type { TreatyDocument, TreatyNode } from '../types.js';
-
-/** Files above this size are not hashed for the cache; reading them fails with its own message anyway. */
-const MAX_HASHED_BYTES = 200 * 1024 * 1024;
+import type { ReadOptions, TreatyDocument, TreatyNode } from '../types.js';
+import { readDraftFile, type DraftFile } from './read-file.js';
 
 /** How `loadDrafts` reads. */
 export interface LoadDraftsOptions {
   /** The parse cache; no caching when absent (`--no-cache`). */
   cache?: Cache;
-  /** `auto` (default): every draft is read in a worker thread, two or more at once when there are cores
+  /** Bounds and password for every draft. */
+  read?: ReadOptions;
+  /** `auto` (default): every draft is parsed in a worker thread, two or more at once when there are cores
    * to spare; `never`: in this thread. */
   workers?: 'auto' | 'never';
 }
 
-/** A file's identity for the cache: its SHA-256 and the key of its parse entry. */
-export interface DraftFingerprint {
-  sha256: string;
-  key: string;
-}
-
 /**
  * Reads and parses drafts, in the order given. A draft in which no article is found is refused
- * (TreatyDiffError `no-articles`); so are unreadable files, with the extractor's own messages.
+ * (TreatyDiffError `no-articles`); so are unreadable files, with the reader's own messages. When several
+ * drafts fail, the first in the order given is reported.
  *
  * Example: `await loadDrafts(['old.pdf', 'new.pdf'], { cache: openCache(process.env) })` -> `[oldDoc, newDoc]`.
  */
-export async function loadDrafts(paths: readonly string[], options: LoadDraftsOptions = {}): Promise<TreatyDocument[]> {
-  const { cache } = options;
-  const fingerprints = await Promise.all(paths.map((path) => (cache === undefined ? undefined : fingerprintDraft(path))));
-  const docs: (TreatyDocument | undefined)[] = await Promise.all(
-    paths.map(async (path, index) => {
-      const fingerprint = fingerprints[index];
-      if (cache === undefined || fingerprint === undefined) return undefined;
-      const doc = await cache.read(fingerprint.key, (value): value is TreatyDocument => isTreatyDocument(value, fingerprint.sha256));
+export function loadDrafts(paths: readonly string[], options: LoadDraftsOptions = {}): Promise<TreatyDocument[]> {
+  return loadDraftFiles(readDraftFiles(paths, options.read), options);
+}
+
+/**
+ * Starts reading each file (one promise each, in the order given), so that a caller can key its own cache
+ * on the same bytes before they are parsed. A failure is kept in its promise for `loadDraftFiles` to report.
+ */
+export function readDraftFiles(paths: readonly string[], read: ReadOptions = {}): Promise<DraftFile>[] {
+  return paths.map((path) => {
+    const reading = readDraftFile(path, read);
+    reading.catch(() => undefined);
+    return reading;
+  });
+}
+
+/** `loadDrafts` on files being read by `readDraftFiles`. */
+export async function loadDraftFiles(files: readonly Promise<DraftFile>[], options: LoadDraftsOptions = {}): Promise<TreatyDocument[]> {
+  const { cache, read = {} } = options;
+  const parse = await parserFor(files.length, options.workers ?? 'auto', read);
+  const settled = await Promise.allSettled(
+    files.map(async (reading) => {
+      const file = await reading;
+      const key = parseKey(file);
+      const cached = cache === undefined ? undefined : await cache.read(key, (value): value is TreatyDocument => isTreatyDocument(value, file.sha256));
       // The same bytes may sit under another name: the report names the path given this time.
-      return doc === undefined ? undefined : { ...doc, source: { ...doc.source, path } };
+      if (cached !== undefined) return { ...cached, source: { ...cached.source, path: file.path } };
+      const doc = await parse(file);
+      if (cache !== undefined) await cache.write(key, doc);
+      return doc;
     }),
   );
-  const missing = paths.filter((_, index) => docs[index] === undefined);
-  if (missing.length > 0) {
-    const read = await readUncached(missing, options.workers ?? 'auto');
-    let next = 0;
-    for (let index = 0; index < paths.length; index++) {
-      if (docs[index] !== undefined) continue;
-      const doc = read[next++];
-      docs[index] = doc;
-      const fingerprint = fingerprints[index];
-      // Stored only when the bytes read are the bytes hashed (the file did not change in between).
-      if (cache !== undefined && doc !== undefined && fingerprint !== undefined && doc.source.sha256 === fingerprint.sha256) {
-        await cache.write(fingerprint.key, doc);
-      }
-    }
-  }
   const { listArticles } = await import('../parse/walk.js');
-  return docs.map((doc, index) => {
-    const path = paths[index] ?? '';
-    if (doc === undefined) throw new TreatyDiffError('internal', `${path}: the draft was not read`);
+  return settled.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    const doc = result.value;
     if (listArticles(doc).length === 0) {
       throw new TreatyDiffError(
         'no-articles',
-        `${path}: no articles found (no heading such as "Article 1", "ARTICLE 24" or "Article 6 bis"); if this is a treaty draft, please report it with the file so that its headings can be read`,
+        `${doc.source.path}: no articles found (no heading such as "Article 1", "ARTICLE 24" or "Article 6 bis"); if this is a treaty draft, please report it with the file so that its headings can be read`,
       );
     }
     return doc;
   });
 }
 
-/** Reads drafts that were not in the cache, each in a worker thread (`auto`): concurrently when there are
- * cores to spare, and always under a thread that can be stopped from outside if a hostile PDF keeps
- * pdf.js busy past the reading bound. `never`, or a caller that is a worker thread itself, reads in this thread. */
-async function readUncached(paths: readonly string[], workers: 'auto' | 'never'): Promise<TreatyDocument[]> {
-  // A caller that is a worker thread already (an embedding, the fuzzer's thread runner) can be stopped
-  // from outside as it is: reading in place spares it a second pdf.js.
-  if (workers === 'auto' && isMainThread) {
-    const { shouldReadInWorkers, readDraftsInWorkers } = await import('./read-in-worker.js');
-    return readDraftsInWorkers(paths, shouldReadInWorkers(paths.length));
-  }
-  const [{ readDraft }, { parseDocument }] = await Promise.all([import('../extract/read-draft.js'), import('../parse/parse-document.js')]);
-  const docs: TreatyDocument[] = [];
-  for (const path of paths) docs.push(parseDocument(await readDraft(path)));
-  return docs;
+/**
+ * The key of a draft's parse in the cache: its bytes' hash and its extension (which decides how a file
+ * without a PDF header is read); the cache adds the tool version and code.
+ */
+export function parseKey(file: DraftFile): string {
+  return cacheKey(['parse', file.sha256, extname(file.path).toLowerCase()]);
 }
 
 /**
- * The SHA-256 of a draft file and its parse-cache key (content, extension, tool version, code), or
- * undefined when the file cannot be read: the reader then reports that with its own message.
+ * How drafts not in the cache are parsed: each in a worker thread (`auto`), concurrently when there are
+ * cores to spare, one after the other otherwise, always under a thread that can be stopped from outside if
+ * a hostile PDF keeps pdf.js busy past the reading bound. `never`, or a caller that is a worker thread
+ * itself (an embedding, the fuzzer's thread runner, which can be stopped from outside as it is), parses in
+ * this thread and spares a second pdf.js.
  */
-export function fingerprintDraft(path: string): Promise<DraftFingerprint | undefined> {
-  // Once per path and process: the comparison key and the parse key need the same hash.
-  let fingerprint = fingerprints.get(path);
-  if (fingerprint === undefined) {
-    fingerprint = hashDraft(path);
-    fingerprints.set(path, fingerprint);
+async function parserFor(count: number, workers: 'auto' | 'never', read: ReadOptions): Promise<(file: DraftFile) => Promise<TreatyDocument>> {
+  if (workers === 'auto' && isMainThread) {
+    const { shouldReadInWorkers, parseInWorker } = await import('./read-in-worker.js');
+    const inWorker = (file: DraftFile) => parseInWorker(file, read);
+    return shouldReadInWorkers(count) ? inWorker : oneAtATime(inWorker);
   }
-  return fingerprint;
+  const [{ extractDraft }, { parseDocument }] = await Promise.all([import('../extract/extract-draft.js'), import('../parse/parse-document.js')]);
+  return oneAtATime(async (file) => parseDocument(await extractDraft(file.bytes, file, read)));
 }
 
-const fingerprints = new Map<string, Promise<DraftFingerprint | undefined>>();
-
-async function hashDraft(path: string): Promise<DraftFingerprint | undefined> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size === 0 || info.size > MAX_HASHED_BYTES) return undefined;
-    const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
-    // The extension decides how a file without a PDF header is read (.txt/.md as text).
-    return { sha256, key: cacheKey(['parse', sha256, extname(path).toLowerCase()]) };
-  } catch {
-    return undefined;
-  }
+/** `task`, run for one call at a time, in the order of the calls. */
+function oneAtATime<T, R>(task: (value: T) => Promise<R>): (value: T) => Promise<R> {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (value) => {
+    const run = previous.then(() => task(value));
+    previous = run.catch(() => undefined);
+    return run;
+  };
 }
 
 /** A cached value is used only when it has the shape of a parsed draft of exactly these bytes. */

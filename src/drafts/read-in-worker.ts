@@ -4,10 +4,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TreatyDiffError } from '../errors.js';
-import { readLimitsFromEnv } from '../extract/read-draft.js';
 import { DEFAULT_TIMEOUT_MS, readingTimedOut } from '../extract/limits.js';
-import type { ReadWorkerReply } from './read-worker.js';
-import type { TreatyDocument } from '../types.js';
+import type { ReadWorkerData, ReadWorkerReply } from './read-worker.js';
+import type { DraftFile } from './read-file.js';
+import type { ReadOptions, TreatyDocument } from '../types.js';
 
 /**
  * Heap bound of a reading thread. pdf.js holds one page at a time; the largest heap seen reading a
@@ -31,45 +31,32 @@ export function shouldReadInWorkers(count: number, cores: number = availablePara
   return count > 1 && cores > 1;
 }
 
-/**
- * Reads and parses each draft in a worker thread of its own: all at once when `concurrent`, else one
- * after the other. Rejects with the first draft's failure in path order: a TreatyDiffError keeps its
- * code and one-line message.
- *
- * Example: `await readDraftsInWorkers(['old.pdf', 'new.pdf'])` -> `[oldDoc, newDoc]`.
- */
-export async function readDraftsInWorkers(paths: readonly string[], concurrent = true, bounds: ThreadBounds = {}): Promise<TreatyDocument[]> {
-  if (!concurrent) {
-    const docs: TreatyDocument[] = [];
-    for (const path of paths) docs.push(await readDraftInWorker(path, bounds));
-    return docs;
-  }
-  const settled = await Promise.allSettled(paths.map((path) => readDraftInWorker(path, bounds)));
-  return settled.map((result) => {
-    if (result.status === 'rejected') throw result.reason;
-    return result.value;
-  });
-}
-
-/** What a reading thread may use; the defaults are the tool's, the fields exist for tests. */
+/** What a reading thread may use beyond the read options; for tests. */
 export interface ThreadBounds {
-  /** Reading bound; default from TREATY_DIFF_TIMEOUT (`--timeout`), else 60 s. */
-  timeoutMs?: number;
   /** Time past the reading bound before the thread is stopped from outside (default 5 s). */
   graceMs?: number;
-  /** Heap bound of the thread in MB; default from TREATY_DIFF_MAX_MEMORY (`--max-memory`), else 768. */
-  heapMb?: number;
   /** The thread's script (default the compiled read-worker.js next to this module). */
   script?: URL;
 }
 
-function readDraftInWorker(path: string, bounds: ThreadBounds): Promise<TreatyDocument> {
-  const limits = readLimitsFromEnv(process.env);
-  const timeoutMs = bounds.timeoutMs ?? limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const heapMb = bounds.heapMb ?? limits.maxMemoryMb ?? THREAD_HEAP_MB;
+/**
+ * Extracts and parses one draft, already read from disk, in a worker thread of its own, under the read
+ * options' heap bound (`maxMemoryMb`) and a watchdog at the reading bound (`timeoutMs`) plus a grace
+ * time. Rejects with the draft's failure: a TreatyDiffError keeps its code and one-line message.
+ *
+ * Example: `await parseInWorker(await readDraftFile('old.pdf'), { timeoutMs: 30_000 })` -> `oldDoc`.
+ */
+export function parseInWorker(file: DraftFile, options: ReadOptions = {}, bounds: ThreadBounds = {}): Promise<TreatyDocument> {
+  const { path } = file;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const heapMb = options.maxMemoryMb ?? THREAD_HEAP_MB;
+  const workerData: ReadWorkerData = { path, sha256: file.sha256, bytes: file.bytes, options };
+  // The bytes move to the thread rather than being copied, unless they share a buffer with other data.
+  const whole = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength && file.bytes.buffer instanceof ArrayBuffer;
   return new Promise((resolve, reject) => {
     const worker = new Worker(bounds.script ?? new URL('./read-worker.js', import.meta.url), {
-      workerData: { path },
+      workerData,
+      transferList: whole ? [file.bytes.buffer as ArrayBuffer] : [],
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     let settled = false;

@@ -1,21 +1,27 @@
-// Worker-thread entry: reads and parses the one draft named in workerData and posts the result back.
+// Worker-thread entry: extracts and parses the one draft whose bytes are in workerData and posts the result back.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { isTreatyDiffError } from '../errors.js';
-import { readDraft } from '../extract/read-draft.js';
+import { isTreatyDiffError, type ErrorCode } from '../errors.js';
+import { extractDraft } from '../extract/extract-draft.js';
 import { parseDocument } from '../parse/parse-document.js';
-import type { TreatyDocument } from '../types.js';
+import type { ReadOptions, TreatyDocument } from '../types.js';
+
+/** What the thread is given: the bytes already read and hashed in the main thread, and the read options. */
+export interface ReadWorkerData {
+  path: string;
+  sha256: string;
+  bytes: Uint8Array;
+  options: ReadOptions;
+}
 
 /** What the worker posts: the parsed draft, or the failure in a form that survives structured cloning
  * (an Error loses its class and code on the way). */
-export type ReadWorkerReply =
-  | { ok: true; doc: TreatyDocument }
-  | { ok: false; code?: import('../errors.js').ErrorCode; message: string; stack?: string };
+export type ReadWorkerReply = { ok: true; doc: TreatyDocument } | { ok: false; code?: ErrorCode; message: string; stack?: string };
 
-const { path } = workerData as { path: string };
+const { path, sha256, bytes, options } = workerData as ReadWorkerData;
 let reply: ReadWorkerReply;
 try {
-  reply = { ok: true, doc: parseDocument(await readDraft(path)) };
+  reply = { ok: true, doc: parseDocument(await extractDraft(bytes, { path, sha256 }, options)) };
 } catch (error) {
   reply = isTreatyDiffError(error)
     ? { ok: false, code: error.code, message: error.message }

@@ -29,3 +29,6 @@ export function readingTimedOut(path: string, timeoutMs: number): TreatyDiffErro
 export function formatMegabytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 }
+
+/** Default bound on a draft file's size (`--max-size`, TREATY_DIFF_MAX_SIZE). */
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;

@@ -1,0 +1,37 @@
+// Turns a draft's bytes into ExtractedText: a PDF to the PDF extractor, a .txt/.md draft to the text one.
+
+import { extname } from 'node:path';
+import { TreatyDiffError } from '../errors.js';
+import type { ExtractedText, ReadOptions } from '../types.js';
+import { extractPdf, hasPdfHeader } from './pdf.js';
+import { extractText } from './text.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
+
+/** How far the streams of a PDF may expand, as a multiple of the file-size bound. */
+const INFLATE_FACTOR = 3;
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+
+/**
+ * The text of a draft whose bytes were read from `source.path`. A PDF header decides PDF; otherwise the
+ * extension decides text (.txt/.md/.text), and anything else is refused with `not-a-pdf`. A PDF's
+ * compressed streams may expand to three times the file-size bound (`maxBytes`) in all.
+ *
+ * Example: `extractDraft(bytes, { path: 'rev1.pdf', sha256 }, { maxPages: 500 })` ->
+ * `{ source: { path: 'rev1.pdf', format: 'pdf', pages: 18, ... }, ... }`.
+ */
+export async function extractDraft(bytes: Uint8Array, source: { path: string; sha256: string }, options: ReadOptions = {}): Promise<ExtractedText> {
+  const { path, sha256 } = source;
+  if (hasPdfHeader(bytes)) {
+    const maxInflatedBytes = (options.maxBytes ?? DEFAULT_MAX_BYTES) * INFLATE_FACTOR;
+    return extractPdf(bytes, { path, sha256, format: 'pdf' }, { maxInflatedBytes, ...pdfOptions(options) });
+  }
+  if (TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
+    return extractText(new TextDecoder('utf-8').decode(bytes), { path, sha256, format: 'text' });
+  }
+  throw new TreatyDiffError('not-a-pdf', `${path}: is neither a PDF nor a .txt/.md text draft; give the draft as a PDF (or its text as .txt/.md)`);
+}
+
+/** The options the PDF extractor reads (the others bound the file and the thread, before it). */
+function pdfOptions({ maxPages, timeoutMs, password }: ReadOptions) {
+  return { ...(maxPages !== undefined ? { maxPages } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(password !== undefined ? { password } : {}) };
+}
