@@ -1,12 +1,13 @@
 // The command-line program: parse options, read drafts, compare, render, write, set the exit code.
 
-import { writeFile, rename, unlink, realpath, stat } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { dirname, basename, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TreatyDiffError, isTreatyDiffError } from '../errors.js';
 import { EXIT_TROUBLE, exitCodeFor, type FailOn } from '../exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
+import { describeFsError, emit, guardOutput } from './output-file.js';
+import { processIo, type Io } from './io.js';
+
+export type { Io } from './io.js';
 import { createHighlighter, detectColorLevel, type Highlighter } from '../render/highlight.js';
 import type { FindingCode, ReadOptions, TreatyDiff, TreatyDocument, TreatyHistory } from '../types.js';
 import type { LoadDraftsOptions } from '../drafts/load-drafts.js';
@@ -307,92 +308,10 @@ async function loadRulesFile(path: string): Promise<import('../classify/lexicon.
   return mergeLexicon(DEFAULT_LEXICON, parseRules(text, path));
 }
 
-/**
- * Refuses `-o` pointing at one of the input drafts, however it is spelt (`./x.pdf`, `dir/../x.pdf`, a
- * symbolic link, a hard link): a report must never overwrite a draft. Checked before anything is read.
- */
-async function guardOutput(output: string | undefined, inputs: string[]): Promise<void> {
-  if (output === undefined) return;
-  const resolved = await realpathOrSelf(output);
-  const outputId = await fileIdentity(output);
-  for (const input of inputs) {
-    const inputId = await fileIdentity(input);
-    if ((await realpathOrSelf(input)) === resolved || (outputId !== undefined && outputId === inputId)) {
-      throw new TreatyDiffError('bad-option', `-o ${output}: refusing to overwrite the input draft ${input}; write the report to another file`);
-    }
-  }
-}
-
-/** Device and inode of an existing file (the same for every name of it), or undefined. */
-async function fileIdentity(path: string): Promise<string | undefined> {
-  try {
-    const info = await stat(path);
-    return `${info.dev}:${info.ino}`;
-  } catch {
-    return undefined;
-  }
-}
-
-async function realpathOrSelf(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path));
-  }
-}
-
-/** Writes to stdout, or atomically to a file: a temporary file beside it, then a rename. */
-async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
-  if (output === undefined) {
-    io.stdout(text);
-    return;
-  }
-  // Beside the target (a rename is atomic only within one file system); unique, and created exclusively.
-  const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, text, { flag: 'wx' });
-    await rename(temporary, output);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw new TreatyDiffError('output-failed', `${output}: cannot write the report (${describeFsError(error)}); check that its folder exists and is writable`);
-  }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return code ?? (error instanceof Error ? error.message : String(error));
-}
-
 function highlighterFor(options: { color: boolean; output?: string }, io: Io): Highlighter {
   if (options.output !== undefined) return createHighlighter(0);
   return createHighlighter(detectColorLevel({ colorFlag: options.color, env: io.env, stream: io.stdoutStream }));
 }
-
-/** Where the program's effects go; the process by default, a recorder in tests. */
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  setExitCode(code: number): void;
-  env: NodeJS.ProcessEnv;
-  stdoutStream: { isTTY?: boolean; getColorDepth?: () => number };
-  /** Progress is shown only when this is a terminal. */
-  stderrStream?: { isTTY?: boolean };
-}
-
-const processIo: Io = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  // Never process.exit(): it would cut a large report still being written to a pipe.
-  setExitCode: (code) => {
-    process.exitCode = code;
-  },
-  env: process.env,
-  stdoutStream: process.stdout,
-  stderrStream: process.stderr,
-};
 
 /**
  * Runs the program on `argv` (as process.argv: node, script, args...). Expected failures print one
