@@ -20,6 +20,7 @@ import { classifyChanges } from './classify/classify.js';
 import { FINDING_CODES } from './classify/findings.js';
 import { DEFAULT_LEXICON, type Lexicon } from './classify/lexicon.js';
 import { diffArticle } from './diff/diff-article.js';
+import { diffFootnotes, isFootnoteChange } from './diff/diff-footnotes.js';
 import { articleBodyText } from './parse/list-provisions.js';
 import { roundSimilarity, textSimilarity } from './match/similarity.js';
 import { listArticles } from './parse/walk.js';
@@ -123,6 +124,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
     }
     const change = diffArticle(alignment.old?.article, alignment.new?.article, renumbering, timeoutMs);
     const { findings, topics } = classifyChanges(alignment, change, lexicon);
+    const footnotes = diffFootnotes(alignment.old?.article.footnotes ?? [], alignment.new?.article.footnotes ?? [], timeoutMs);
     if (alignment.old !== undefined && alignment.new !== undefined && alignment.similarity < WEAK_SIMILARITY) {
       ownWarnings.push({
         code: 'weak-alignment',
@@ -142,7 +144,8 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
       });
     }
     articles.push({
-      kind: alignment.kind,
+      // A footnote reworded, added or removed is a change of the article as printed.
+      kind: alignment.kind === 'unchanged' && footnotes.some(isFootnoteChange) ? 'modified' : alignment.kind,
       ...(alignment.old !== undefined ? { old: summarizeArticle(alignment.old) } : {}),
       ...(alignment.new !== undefined ? { new: summarizeArticle(alignment.new) } : {}),
       matchedBy: alignment.matchedBy,
@@ -150,6 +153,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
       topics,
       referenceUpdates: change.referenceUpdates,
       provisions: change.provisions.map((p) => p.diff),
+      footnotes,
       findings,
     });
   }

@@ -340,6 +340,22 @@ export interface Finding {
   message: string;
 }
 
+/**
+ * What became of one footnote of an article. `renumbered`: the same text under another marker (an
+ * earlier footnote was inserted or removed), not a change of wording; `reworded`: the same marker, other
+ * words.
+ */
+export type FootnoteChangeKind = 'unchanged' | 'renumbered' | 'reworded' | 'added' | 'removed';
+
+/** One footnote of an article as the two drafts print it; either side absent when only one draft has it. */
+export interface FootnoteDiff {
+  kind: FootnoteChangeKind;
+  old?: Footnote;
+  new?: Footnote;
+  /** The word diff of a reworded footnote (equal + delete ops give the old text, equal + insert the new). */
+  ops?: DiffOp[];
+}
+
 /** The complete comparison of one article pair. */
 export interface ArticleDiff {
   kind: AlignmentKind;
@@ -352,6 +368,9 @@ export interface ArticleDiff {
   /** Cross-reference rewrites applied before diffing, e.g. `article 5` -> `article 6`. */
   referenceUpdates: { old: string; new: string }[];
   provisions: ProvisionDiff[];
+  /** Every footnote of the article on either side, paired, in new-draft order with removed ones last.
+   * A reworded, added or removed footnote makes an otherwise unchanged article `modified`. */
+  footnotes: FootnoteDiff[];
   findings: Finding[];
 }
 

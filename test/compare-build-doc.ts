@@ -9,6 +9,8 @@ export interface ArticleSpec {
   text?: string;
   paragraphs?: Array<string | { text: string; points: string[] }>;
   page?: number;
+  /** Footnotes cited in the article: marker -> text. */
+  footnotes?: Record<string, string>;
 }
 
 const node = (kind: TreatyNode['kind'], id: string, extra: Partial<TreatyNode>): TreatyNode => {
@@ -47,6 +49,7 @@ export function buildArticle(spec: ArticleSpec): TreatyNode {
     text: spec.text ?? '',
     children,
     pages,
+    footnotes: Object.entries(spec.footnotes ?? {}).map(([marker, text]) => ({ marker, text, page: spec.page ?? 1 })),
   });
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { escapeHtml } from '../src/render/html-escape.js';
-import { pairFootnotes, renderHtmlOps } from '../src/render/html-article.js';
+import { renderHtmlOps } from '../src/render/html-article.js';
 import { PAIRS, SERIES } from './helpers/fixture-pairs.js';
 
 interface ArticleJson {
@@ -142,19 +142,6 @@ describe('renderHtml', () => {
       '<li data-footnote="2"><span class="marker">2</span> The Chair&#39;s proposal to add the principles of legality and necessity to paragraph 1 remains under discussion. <span class="pages">old p. 7 → new p. 8</span></li>',
     );
     expect(articleElements(html).get('art_27')).toMatch(/<li data-footnote="4">.*Proposals to add a ground for refusal.*old p\. 13 → new p\. 15/);
-  });
-
-  it('pairs footnotes by text, then by marker', () => {
-    const note = (marker: string, text: string, page = 1) => ({ marker, text, page });
-    // An inserted footnote renumbers the next one: the same text is the same footnote.
-    expect(pairFootnotes([note('1', 'Kept.')], [note('1', 'Inserted.'), note('2', 'Kept.')])).toEqual([{ new: note('1', 'Inserted.') }, { old: note('1', 'Kept.'), new: note('2', 'Kept.') }]);
-    // Same marker, other words: the footnote was reworded.
-    expect(pairFootnotes([note('1', 'Kept.'), note('2', 'Before.')], [note('1', 'Kept.'), note('2', 'After.'), note('3', 'Added.')])).toEqual([
-      { old: note('1', 'Kept.'), new: note('1', 'Kept.') },
-      { old: note('2', 'Before.'), new: note('2', 'After.') },
-      { new: note('3', 'Added.') },
-    ]);
-    expect(pairFootnotes([note('3', 'Gone.')], [])).toEqual([{ old: note('3', 'Gone.') }]);
   });
 
   it('injection: <script>, <img onerror> and javascript: links from the PDF are shown as text', () => {

@@ -1,7 +1,6 @@
 // Renders one compared article as HTML: findings as badges with evidence, an inline redline per provision, old and new side by side.
 
-import type { ArticleDiff, DiffOp, Finding, Footnote, ProvisionDiff } from '../types.js';
-import { diffText } from '../diff/diff-text.js';
+import type { ArticleDiff, DiffOp, Finding, FootnoteDiff, ProvisionDiff } from '../types.js';
 import { escapeHtml } from './html-escape.js';
 import { articleLabel } from './sections.js';
 import { provisionLabel } from './text.js';
@@ -68,47 +67,19 @@ function renderProvision(provision: ProvisionDiff): string {
   return `<div class="provision" data-provision="${escapeHtml(provision.id)}"><h4>${label}</h4><p class="redline">${renderHtmlOps(provision.ops)}</p>${sideBySide}</div>`;
 }
 
-/** A footnote as the two drafts print it: either side absent when only one draft has it. */
-interface FootnotePair {
-  old?: Footnote;
-  new?: Footnote;
-}
-
-/**
- * Pairs the article's footnotes of both drafts: same text first (a footnote renumbered because an
- * earlier one was inserted is the same footnote), then same marker (a footnote reworded), and the
- * rest added or removed. In new-draft order, removed ones after.
- */
-export function pairFootnotes(oldNotes: readonly Footnote[], newNotes: readonly Footnote[]): FootnotePair[] {
-  const unmatched = new Set(oldNotes);
-  const pairs: FootnotePair[] = newNotes.map((note) => {
-    const same = oldNotes.find((old) => unmatched.has(old) && old.text === note.text);
-    if (same !== undefined) unmatched.delete(same);
-    return same === undefined ? { new: note } : { old: same, new: note };
-  });
-  for (const pair of pairs) {
-    if (pair.old !== undefined) continue;
-    const sameMarker = oldNotes.find((old) => unmatched.has(old) && old.marker === pair.new?.marker);
-    if (sameMarker === undefined) continue;
-    unmatched.delete(sameMarker);
-    pair.old = sameMarker;
-  }
-  return [...pairs, ...oldNotes.filter((note) => unmatched.has(note)).map((note) => ({ old: note }))];
-}
-
 /** `2`, or `2 → 3` when the footnote was renumbered. */
-function footnoteMarker(pair: FootnotePair): string {
+function footnoteMarker(pair: FootnoteDiff): string {
   const oldMarker = pair.old?.marker;
   const newMarker = pair.new?.marker;
   return oldMarker !== undefined && newMarker !== undefined && oldMarker !== newMarker ? `${oldMarker} → ${newMarker}` : (newMarker ?? oldMarker ?? '');
 }
 
-function renderFootnote(pair: FootnotePair): string {
+function renderFootnote(pair: FootnoteDiff): string {
   let text: string;
   let state = '';
   if (pair.old !== undefined && pair.new !== undefined) {
-    text = pair.old.text === pair.new.text ? escapeHtml(pair.new.text) : renderHtmlOps(diffText(pair.old.text, pair.new.text).ops);
-    if (pair.old.text !== pair.new.text) state = ' (reworded)';
+    text = pair.ops !== undefined ? renderHtmlOps(pair.ops) : escapeHtml(pair.new.text);
+    if (pair.kind === 'reworded') state = ' (reworded)';
   } else if (pair.new !== undefined) {
     text = `<ins>${escapeHtml(pair.new.text)}</ins>`;
     state = ' (new)';
@@ -123,9 +94,8 @@ function renderFootnote(pair: FootnotePair): string {
 
 /** The article's footnotes (drafting notes often say what is still disputed), with their pages. */
 function renderFootnotes(article: ArticleDiff): string {
-  const pairs = pairFootnotes(article.old?.footnotes ?? [], article.new?.footnotes ?? []);
-  if (pairs.length === 0) return '';
-  return `<div class="footnotes"><h4>Footnotes</h4><ul>${pairs.map(renderFootnote).join('')}</ul></div>`;
+  if (article.footnotes.length === 0) return '';
+  return `<div class="footnotes"><h4>Footnotes</h4><ul>${article.footnotes.map(renderFootnote).join('')}</ul></div>`;
 }
 
 /** The section of one changed article; `prefix` keeps anchors unique across comparisons. */

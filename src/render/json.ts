@@ -1,6 +1,7 @@
 // Renders a TreatyDiff as the documented JSON contract (schemaVersion 1), byte-stable.
 
-import type { ArticleDiff, ArticleSummary, DraftSummary, Finding, ProvisionDiff, TreatyDiff, Warning } from '../types.js';
+import type { ArticleDiff, ArticleSummary, DraftSummary, Finding, Footnote, FootnoteDiff, ProvisionDiff, TreatyDiff, Warning } from '../types.js';
+import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 export const SCHEMA_VERSION = 1;
@@ -39,7 +40,7 @@ function articleSummary(a: ArticleSummary | undefined): object | undefined {
       id: a.id,
       pages: a.pages,
       path: a.path,
-      footnotes: a.footnotes?.map((note) => ({ marker: note.marker, text: note.text, page: note.page })),
+      footnotes: a.footnotes?.map(footnote),
     }
   );
 }
@@ -54,8 +55,16 @@ function article(a: ArticleDiff): object {
     topics: a.topics,
     referenceUpdates: a.referenceUpdates.map((r) => ({ old: r.old, new: r.new })),
     provisions: a.provisions.map(provision),
+    footnoteChanges: a.footnotes.some(isFootnoteChange) ? a.footnotes.filter(isFootnoteChange).map(footnoteChange) : undefined,
     findings: a.findings.map(finding),
   };
+}
+
+const footnote = (note: Footnote): object => ({ marker: note.marker, text: note.text, page: note.page });
+
+/** A footnote reworded, added or removed; renumberings alone show in the two sides' `footnotes`. */
+function footnoteChange(f: FootnoteDiff): object {
+  return { kind: f.kind, old: f.old && footnote(f.old), new: f.new && footnote(f.new), ops: f.ops?.map((op) => ({ op: op.op, text: op.text })) };
 }
 
 function provision(p: ProvisionDiff): object {

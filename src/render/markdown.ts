@@ -3,7 +3,8 @@
 import type { ArticleDiff, DiffOp, DraftSummary, Finding, TreatyDiff, TreatyHistory } from '../types.js';
 import { FINDING_CODES, FINDING_INFO } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged } from './sections.js';
-import { provisionLabel, renderOps } from './text.js';
+import { footnoteLabel, provisionLabel, renderOps } from './text.js';
+import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import type { Highlighter } from './highlight.js';
 import { quote } from '../messages.js';
 import { describeEvent, lineageLabel } from './describe-event.js';
@@ -187,6 +188,12 @@ function renderArticle(article: ArticleDiff, headingPrefix: string): string[] {
   const provisions = article.provisions.filter((p) => p.kind !== 'unchanged' && p.referenceOnly !== true);
   if (provisions.length > 0) out.push('');
   for (const provision of provisions) out.push(`**${provisionLabel(provision.id)}:** ${renderMarkdownOps(provision.ops)}`, '');
+  const footnotes = article.footnotes.filter(isFootnoteChange);
+  if (footnotes.length > 0 && out.at(-1) !== '') out.push('');
+  for (const note of footnotes) {
+    const ops: DiffOp[] = note.ops ?? (note.kind === 'added' ? [{ op: 'insert', text: note.new!.text }] : [{ op: 'delete', text: note.old!.text }]);
+    out.push(`**${escapeMarkdown(footnoteLabel(note))}:** ${renderMarkdownOps(ops)}`, '');
+  }
   while (out.at(-1) === '') out.pop();
   return out;
 }

@@ -1,6 +1,7 @@
 // Groups compared articles the way every report presents them: safeguards, powers, other, compact.
 
 import type { AlignmentKind, ArticleDiff, ArticleSummary } from '../types.js';
+import { isFootnoteChange } from '../diff/diff-footnotes.js';
 
 /** Display order of alignment kinds; a Record so that a new kind without a place fails to compile. */
 const ALIGNMENT_ORDER: Record<AlignmentKind, number> = {
@@ -34,14 +35,15 @@ const hasFinding = (article: ArticleDiff, prefix: string): boolean =>
 /**
  * True for an article whose only change is its number, its place, or references mapped through the
  * renumbering: no finding beyond article-renumbered / article-moved, every provision unchanged or
- * reference-only.
+ * reference-only, no footnote reworded, added or removed.
  */
 export function isCompactChange(article: ArticleDiff): boolean {
   return (
     article.old !== undefined &&
     article.new !== undefined &&
     article.findings.every((f) => f.code === 'article-renumbered' || f.code === 'article-moved') &&
-    article.provisions.every((p) => p.kind === 'unchanged' || p.referenceOnly === true)
+    article.provisions.every((p) => p.kind === 'unchanged' || p.referenceOnly === true) &&
+    !article.footnotes.some(isFootnoteChange)
   );
 }
 

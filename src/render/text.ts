@@ -1,6 +1,7 @@
 // Renders a TreatyDiff for the terminal: summary, safeguards, surveillance powers, other changes.
 
-import type { ArticleDiff, DiffOp, DraftSummary, Finding, TreatyDiff, Warning } from '../types.js';
+import type { ArticleDiff, DiffOp, DraftSummary, Finding, FootnoteDiff, TreatyDiff, Warning } from '../types.js';
+import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import { FINDING_INFO, FINDING_CODES } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, groupArticles } from './sections.js';
 import type { Highlighter } from './highlight.js';
@@ -71,6 +72,10 @@ function renderArticle(article: ArticleDiff, hl: Highlighter): string[] {
     const label = provisionLabel(provision.id);
     out.push(`    ${hl.dim(label + ':')} ${renderOps(provision.ops, hl)}`);
   }
+  for (const note of article.footnotes.filter(isFootnoteChange)) {
+    const text = note.ops !== undefined ? renderOps(note.ops, hl) : note.kind === 'added' ? hl.inserted(note.new!.text) : hl.deleted(note.old!.text);
+    out.push(`    ${hl.dim(`${footnoteLabel(note)}:`)} ${text}`);
+  }
   return out;
 }
 
@@ -103,6 +108,14 @@ function pagesLabel(article: ArticleDiff): string {
 }
 
 /** `art_15__para_2__subpara_a` -> `para 2 (a)`; `art_15__heading` -> `heading`; `art_15` -> `text`. */
+/** `footnote 3 (reworded)`, `footnote 2 -> 3 (reworded)`, `footnote 4 (added)`. */
+export function footnoteLabel(note: FootnoteDiff): string {
+  const oldMarker = note.old?.marker;
+  const newMarker = note.new?.marker;
+  const marker = oldMarker !== undefined && newMarker !== undefined && oldMarker !== newMarker ? `${oldMarker} -> ${newMarker}` : (newMarker ?? oldMarker ?? '');
+  return `footnote ${marker} (${note.kind})`;
+}
+
 export function provisionLabel(id: string): string {
   const parts = id.split('__').slice(1);
   if (parts.length === 0) return 'text';
