@@ -37,15 +37,22 @@ const countBrackets = (text: string): number => text.match(BRACKETED)?.length ??
 const topicsIn = (text: string, topics: LexiconTopic[]): LexiconTopic[] =>
   topics.filter((t) => hasAnyPhrase(text, t.phrases));
 
-function addFinding(
-  ctx: Context,
-  code: FindingCode,
-  at: string,
-  pages: { old?: PageRange; new?: PageRange },
-  evidence: Evidence,
-  topic?: string,
-  detail?: string,
-): void {
+/** Where a finding stands and what it rests on. */
+interface FindingPlace {
+  /** The provision (or article) id the finding is about. */
+  at: string;
+  pages: { old?: PageRange; new?: PageRange };
+  /** The words it was read from; none for article-level findings. */
+  evidence?: Evidence;
+  /** The lexicon topic, e.g. `judicial-review`. */
+  topic?: string | undefined;
+  /** Extra wording for the message, e.g. `2 provisions`, `to Chapter III`. */
+  detail?: string | undefined;
+}
+
+/** Records a finding once per code, place and topic. */
+function addFinding(ctx: Context, code: FindingCode, place: FindingPlace): void {
+  const { at, pages, evidence = {}, topic, detail } = place;
   const { alignment } = ctx;
   if (ctx.findings.some((f) => f.code === code && f.at === at && f.topic === topic)) return;
   const article = {
@@ -147,7 +154,7 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   const at = p.diff.id;
   const pages = provisionPages(p);
   const add = (code: FindingCode, evidence: Evidence, topic?: string, detail?: string): void =>
-    addFinding(ctx, code, at, pages, evidence, topic, detail);
+    addFinding(ctx, code, { at, pages, evidence, topic, detail });
   const weaken = (evidence: Evidence, topic = groupTopic): void => {
     if (group === 'safeguard') add('safeguard-weakened', evidence, topic);
     if (group === 'power') add('power-narrowed', evidence, topic);
@@ -236,10 +243,10 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
     ];
     const [widerIn, widerOut] = moved(lexicon.wideners);
     const [narrowerIn, narrowerOut] = moved(lexicon.narrowers);
-    if (widerIn !== undefined) addFinding(ctx, 'power-expanded', at, pages, phraseEvidence(p, hunks, 'new', widerIn), powerTopic);
-    else if (narrowerOut !== undefined) addFinding(ctx, 'power-expanded', at, pages, phraseEvidence(p, hunks, 'old', narrowerOut), powerTopic);
-    if (narrowerIn !== undefined) addFinding(ctx, 'power-narrowed', at, pages, phraseEvidence(p, hunks, 'new', narrowerIn), powerTopic);
-    else if (widerOut !== undefined) addFinding(ctx, 'power-narrowed', at, pages, phraseEvidence(p, hunks, 'old', widerOut), powerTopic);
+    if (widerIn !== undefined) addFinding(ctx, 'power-expanded', { at, pages, evidence: phraseEvidence(p, hunks, 'new', widerIn), topic: powerTopic });
+    else if (narrowerOut !== undefined) addFinding(ctx, 'power-expanded', { at, pages, evidence: phraseEvidence(p, hunks, 'old', narrowerOut), topic: powerTopic });
+    if (narrowerIn !== undefined) addFinding(ctx, 'power-narrowed', { at, pages, evidence: phraseEvidence(p, hunks, 'new', narrowerIn), topic: powerTopic });
+    else if (widerOut !== undefined) addFinding(ctx, 'power-narrowed', { at, pages, evidence: phraseEvidence(p, hunks, 'old', widerOut), topic: powerTopic });
   }
 
   // Changed wording in a safeguard or power provision that none of the above could read.
@@ -259,7 +266,7 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
   const entry = side === 'old' ? alignment.old : alignment.new;
   if (entry === undefined) return;
   const pages = side === 'old' ? { old: entry.article.pages } : { new: entry.article.pages };
-  addFinding(ctx, side === 'old' ? 'article-removed' : 'article-added', entry.article.id, pages, {});
+  addFinding(ctx, side === 'old' ? 'article-removed' : 'article-added', { at: entry.article.id, pages });
   for (const topic of ctx.lexicon.topics) {
     for (const p of change.provisions) {
       const item = p[side];
@@ -271,7 +278,7 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
         topic.group === 'safeguard'
           ? side === 'old' ? 'safeguard-removed' : 'safeguard-added'
           : side === 'old' ? 'power-removed' : 'power-added';
-      addFinding(ctx, code, item.id, { [side]: item.pages }, { [side]: snippet(item.text, span[0], span[1]) }, topic.id);
+      addFinding(ctx, code, { at: item.id, pages: { [side]: item.pages }, evidence: { [side]: snippet(item.text, span[0], span[1]) }, topic: topic.id });
       break;
     }
   }
@@ -304,20 +311,20 @@ export function classifyChanges(alignment: Alignment, change: ArticleChange, lex
     const newArticle = alignment.new.article;
     const at = newArticle.id;
     const pages = { old: oldArticle.pages, new: newArticle.pages };
-    if (numKey(oldArticle.num ?? '') !== numKey(newArticle.num ?? '')) addFinding(ctx, 'article-renumbered', at, pages, {});
+    if (numKey(oldArticle.num ?? '') !== numKey(newArticle.num ?? '')) addFinding(ctx, 'article-renumbered', { at, pages });
     if (alignment.kind === 'moved') {
       const path = alignment.new.ancestors.map((a) => [a.num, a.heading].filter(Boolean).join(' ')).join(' / ');
-      addFinding(ctx, 'article-moved', at, pages, {}, undefined, path === '' ? undefined : `to ${path}`);
+      addFinding(ctx, 'article-moved', { at, pages, detail: path === '' ? undefined : `to ${path}` });
     }
     const changed = change.provisions.filter((p) => p.diff.kind !== 'unchanged' && p.diff.referenceOnly !== true);
     if (changed.length > 0) {
-      addFinding(ctx, 'article-modified', at, pages, {}, undefined, `${changed.length} provision${changed.length === 1 ? '' : 's'}`);
+      addFinding(ctx, 'article-modified', { at, pages, detail: `${changed.length} provision${changed.length === 1 ? '' : 's'}` });
     }
     const originalOld = change.provisions.map((p) => (p.old !== undefined && !p.old.heading ? p.diff.ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('') : '')).join(' ');
     const oldBrackets = countBrackets(originalOld);
     const newBrackets = countBrackets(ctx.newBody);
-    if (newBrackets > oldBrackets) addFinding(ctx, 'brackets-added', at, pages, {}, undefined, `${oldBrackets} -> ${newBrackets}`);
-    if (newBrackets < oldBrackets) addFinding(ctx, 'brackets-resolved', at, pages, {}, undefined, `${oldBrackets} -> ${newBrackets}`);
+    if (newBrackets > oldBrackets) addFinding(ctx, 'brackets-added', { at, pages, detail: `${oldBrackets} -> ${newBrackets}` });
+    if (newBrackets < oldBrackets) addFinding(ctx, 'brackets-resolved', { at, pages, detail: `${oldBrackets} -> ${newBrackets}` });
     for (const p of changed) {
       if (p.old?.heading === true || p.new?.heading === true) continue;
       classifyProvision(ctx, change, p);
