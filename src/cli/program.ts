@@ -15,7 +15,7 @@ import type { LoadDraftsOptions } from '../drafts/load-drafts.js';
 /** Report formats of the compare command; a Record so each format must have a renderer. */
 const COMPARE_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 type CompareFormat = (typeof COMPARE_FORMATS)[number];
-const EXTRACT_FORMATS = ['text', 'json'] as const;
+const EXTRACT_FORMATS = ['text', 'json', 'plain'] as const;
 type ExtractFormat = (typeof EXTRACT_FORMATS)[number];
 
 /** Groups accepted by `--fail-on` besides single finding codes. */
@@ -99,7 +99,7 @@ function buildProgram(io: Io, run: RunState): Command {
     .command('extract')
     .description('Print the structure read from one draft: an outline with pages (text) or the whole tree (json).')
     .argument('<draft>', 'the draft to read')
-    .addOption(new Option('--format <format>', 'output format').choices(EXTRACT_FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format: an outline (text), the whole tree (json), or the text one provision a line (plain, for git diff)').choices(EXTRACT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--no-color', 'no colour')
     .option('--no-cache', 'read the draft afresh and store nothing in the cache');
@@ -237,8 +237,12 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
 async function runExtract(draftPath: string, options: ExtractOptions, io: Io): Promise<void> {
   await guardOutput(options.output, [draftPath]);
   const doc = await loadDraft(draftPath, await loadOptionsFor(options, io));
-  const { renderOutline, renderDocumentJson } = await import('../render/outline.js');
-  const text = options.format === 'json' ? renderDocumentJson(doc) : renderOutline(doc, highlighterFor(options, io));
+  const renderers: Record<ExtractFormat, () => Promise<string>> = {
+    text: async () => (await import('../render/outline.js')).renderOutline(doc, highlighterFor(options, io)),
+    json: async () => (await import('../render/outline.js')).renderDocumentJson(doc),
+    plain: async () => (await import('../render/plain-text.js')).renderPlainText(doc),
+  };
+  const text = await renderers[options.format]();
   await emit(text, options.output, io);
   io.setExitCode(0);
 }
