@@ -15,7 +15,8 @@ import type {
 } from './types.js';
 import { alignArticles, WEAK_SIMILARITY } from './align/align-articles.js';
 import { buildRenumbering } from './align/cross-references.js';
-import { numKey } from './parse/ids.js';
+import { nearestNums, numKey } from './parse/ids.js';
+import { TreatyDiffError } from './errors.js';
 import { classifyChanges } from './classify/classify.js';
 import { FINDING_CODES } from './classify/findings.js';
 import { DEFAULT_LEXICON, type Lexicon } from './classify/lexicon.js';
@@ -102,6 +103,7 @@ const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word
 export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, options: CompareOptions = {}): TreatyDiff {
   const lexicon = options.lexicon ?? DEFAULT_LEXICON;
   const timeoutMs = options.diffTimeoutMs ?? 1000;
+  if (options.articles !== undefined) checkArticlesExist(options.articles, [oldDoc, newDoc]);
   const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(numKey));
   const articleAlignments = alignArticles(oldDoc, newDoc);
   const renumbering = buildRenumbering(oldDoc, articleAlignments);
@@ -159,7 +161,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
   }
   const findings: Finding[] = articles.flatMap((a) => a.findings);
   const draftWarnings = (doc: TreatyDocument, draft: 'old' | 'new'): Warning[] =>
-    doc.warnings.map((w) => ({ ...w, draft }));
+    doc.warnings.map((w): Warning => ({ ...w, draft })).filter((w) => wanted === undefined || isAboutArticles(w, articles));
   return {
     old: summarizeDraft(oldDoc),
     new: summarizeDraft(newDoc),
@@ -168,6 +170,41 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
     findings,
     warnings: [...draftWarnings(oldDoc, 'old'), ...draftWarnings(newDoc, 'new'), ...ownWarnings],
   };
+}
+
+/**
+ * Refuses an `--article` number that neither draft has (nor a part name: `preface`, `preamble`,
+ * `conclusions`), naming the nearest numbers they do have: a report that silently says "no
+ * differences" for a mistyped number would be a false all-clear.
+ *
+ * Example: `checkArticlesExist(['999'], [oldDoc, newDoc])` throws `--article 999: neither draft has an
+ * article 999 (nearest: 98, 97, 96)`.
+ */
+export function checkArticlesExist(wanted: readonly string[], docs: readonly TreatyDocument[]): void {
+  const nums = docs.flatMap((doc) => listArticles(doc).map((entry) => entry.article.num ?? '')).filter(Boolean);
+  const known = new Set([...nums.map(numKey), ...OTHER_PARTS]);
+  for (const num of wanted) {
+    if (known.has(numKey(num))) continue;
+    const nearest = nearestNums(num, nums);
+    throw new TreatyDiffError('bad-option', `--article ${num}: ${docs.length > 2 ? 'no draft' : 'neither draft'} has an article ${num}${nearest.length > 0 ? ` (nearest: ${nearest.join(', ')})` : ''}`);
+  }
+}
+
+/**
+ * True when a warning concerns one of the articles reported: it names a node inside one of them
+ * (`at`), or stands on a page one of them spans on the warning's side; a warning with neither (about
+ * the whole draft) is always kept.
+ */
+export function isAboutArticles(warning: Warning, articles: readonly ArticleDiff[]): boolean {
+  if (warning.at === undefined && warning.page === undefined) return true;
+  return articles.some((article) => {
+    const sides = warning.draft === undefined ? [article.old, article.new] : [article[warning.draft]];
+    return sides.some((side) => {
+      if (side === undefined) return false;
+      if (warning.at !== undefined) return warning.at === side.id || warning.at.startsWith(`${side.id}__`);
+      return warning.page! >= side.pages[0] && warning.page! <= side.pages[1];
+    });
+  });
 }
 
 /**

@@ -207,7 +207,7 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
 /** Three or more drafts: consecutive comparisons and each article's history; exit 1 when any step differs. */
 async function runSeries(paths: string[], options: CompareOptions, io: Io): Promise<void> {
   const { failOn, lexicon, progress } = await prepareComparison(paths, options, io);
-  const [{ loadDrafts }, { compareDrafts }, { buildHistory }, { selectArticles }] = await Promise.all([
+  const [{ loadDrafts }, { compareDrafts, checkArticlesExist }, { buildHistory }, { selectArticles }] = await Promise.all([
     import('../drafts/load-drafts.js'),
     import('../compare.js'),
     import('../history/build-history.js'),
@@ -218,6 +218,7 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
     progress.reading(paths);
     const docs = await loadDrafts(paths, await loadOptionsFor(options, io));
     progress.read(docs.length, docs.reduce((sum, doc) => sum + doc.source.pages, 0));
+    if (options.article !== undefined) checkArticlesExist(options.article, docs);
     const comparisons = docs.slice(1).map((newDoc, index) => {
       progress.comparing(index + 1, docs.length - 1);
       // Every article is compared: --article then keeps whole lineages, so an article renumbered

@@ -1,7 +1,7 @@
 // Limits a series of drafts to the articles asked for (`--article`), following each one through every renumbering.
 
 import type { ArticleDiff, ArticleHistory, TreatyDiff, TreatyHistory } from '../types.js';
-import { summarizeArticles } from '../compare.js';
+import { isAboutArticles, summarizeArticles } from '../compare.js';
 import { numKey } from '../parse/ids.js';
 
 /**
@@ -42,9 +42,7 @@ export function selectArticles(history: TreatyHistory, wanted: readonly string[]
 function restrict(diff: TreatyDiff, keep: (article: ArticleDiff) => boolean, ids: Set<string>): TreatyDiff {
   const articles = diff.articles.filter(keep);
   const findings = articles.flatMap((article) => article.findings);
-  // The drafts' own warnings stay; the comparison's (weak alignment, diff fallback) only for kept articles.
-  const warnings = diff.warnings.filter(
-    (warning) => warning.draft !== undefined || warning.at === undefined || [...ids].some((id) => warning.at === id || warning.at!.startsWith(`${id}__`)),
-  );
+  // Only the warnings about the kept articles (and those about a whole draft).
+  const warnings = diff.warnings.filter((warning) => isAboutArticles(warning, articles));
   return { ...diff, summary: summarizeArticles(articles), articles, findings, warnings };
 }

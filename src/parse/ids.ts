@@ -35,6 +35,38 @@ export function numKey(num: string): string {
     .toLowerCase();
 }
 
+/**
+ * The numbers in `known` nearest to `num`, at most `count`, nearest first: by value for plain numbers
+ * (`4a` counts as 4), else by shared prefix; each number once, as printed.
+ *
+ * @example nearestNums('999', ['1', '98', '99', '4a']) // ['99', '98', '4a']
+ * @example nearestNums('6 ter', ['6', '6 bis', '7']) // ['6', '6 bis', '7']
+ */
+export function nearestNums(num: string, known: readonly string[], count = 3): string[] {
+  const key = numKey(num);
+  const value = (text: string): number | undefined => {
+    const match = /^(\d+)/.exec(numKey(text));
+    return match ? Number(match[1]) : undefined;
+  };
+  const target = value(key);
+  const shared = (text: string): number => {
+    const other = numKey(text);
+    let length = 0;
+    while (length < key.length && key[length] === other[length]) length++;
+    return length;
+  };
+  const distance = (text: string): number => {
+    const own = value(text);
+    return target !== undefined && own !== undefined ? Math.abs(own - target) : 1e9 - shared(text);
+  };
+  const unique = [...new Set(known)];
+  return unique
+    .map((text, index) => ({ text, index, distance: distance(text) }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .slice(0, count)
+    .map((entry) => entry.text);
+}
+
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
 
 /**
