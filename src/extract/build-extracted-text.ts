@@ -4,7 +4,7 @@ import { TreatyDiffError } from '../errors.js';
 import { warningMessage } from '../messages.js';
 import type { BodyLine, ExtractedText, Footnote, FurnitureLine, SourceInfo, Warning } from '../types.js';
 import { cleanText, collectCompounds, joinHyphenated } from './clean.js';
-import { findFootnotes, type FoundFootnote } from './footnotes.js';
+import { findFootnotes, measureFootnoteIndents, type FoundFootnote } from './footnotes.js';
 import { findFurniture } from './furniture.js';
 import { groupLines } from './group-lines.js';
 import { isSymbol, readMasthead } from './masthead.js';
@@ -58,6 +58,7 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
   const mastheadLines = new Set<PlacedLine>();
   const mastheadMarkers = new Set<string>();
 
+  const footnoteLefts = measureFootnoteIndents(allLines.filter((line) => !furnitureKinds.has(line)), bodySize);
   let lastFootnote: FoundFootnote | undefined;
   const found: FoundFootnote[] = [];
   for (const { page, box, lines } of pageLines) {
@@ -75,7 +76,7 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
     const rest = content.filter((line) => !mastheadLines.has(line));
     const refs = new Set(rest.flatMap((line) => line.refs));
     for (const marker of mastheadMarkers) if (page === pageLines[0]?.page) refs.add(marker);
-    const pageFootnotes = findFootnotes(rest, bodySize, box, refs, lastFootnote?.marker, lastFootnote !== undefined);
+    const pageFootnotes = findFootnotes(rest, bodySize, box, refs, lastFootnote?.marker, lastFootnote !== undefined, footnoteLefts);
     if (lastFootnote !== undefined) lastFootnote.lines.push(...pageFootnotes.continued);
     for (const footnote of pageFootnotes.footnotes) {
       found.push(footnote);
@@ -248,8 +249,11 @@ function toBodyLines(
     if (above === undefined) {
       breakBefore = false;
     } else if (above.page !== line.page) {
-      // A page's first line: only its own shape (indent, centring) says a paragraph starts.
-      breakBefore = gapLeft > indent;
+      // A page's first line continues the previous page's last line when that line ran to the
+      // right edge and this one does not stand out from it (further left: a new item; centred: a
+      // heading). Otherwise only its own shape (indent, centring) says a paragraph starts.
+      const aboveRanFull = above.x1 >= columnOf(above.page).right - 2 * above.size && !columnCentred(above);
+      breakBefore = aboveRanFull ? centred || line.x0 < above.x0 - indent : gapLeft > indent;
     } else if (centred && columnCentred(above) && !continuesFullLine(above, entries[index - 2]?.line)) {
       // The second line of a centred heading continues it unless a gap separates them.
       breakBefore = above.y - line.y > PARAGRAPH_GAP * spacing;
