@@ -253,7 +253,9 @@ function toBodyLines(
       // right edge and this one does not stand out from it (further left: a new item; centred: a
       // heading). Otherwise only its own shape (indent, centring) says a paragraph starts.
       const aboveRanFull = above.x1 >= columnOf(above.page).right - 2 * above.size && !columnCentred(above);
-      breakBefore = aboveRanFull ? centred || line.x0 < above.x0 - indent : gapLeft > indent;
+      // A last line that stopped short ended its paragraph (or was a heading).
+      const aboveShort = above.x1 < columnOf(above.page).right - 2 * above.size;
+      breakBefore = aboveRanFull ? centred || line.x0 < above.x0 - indent : aboveShort || gapLeft > indent;
     } else if (centred && columnCentred(above) && !continuesFullLine(above, entries[index - 2]?.line)) {
       // The second line of a centred heading continues it unless a gap separates them.
       breakBefore = above.y - line.y > PARAGRAPH_GAP * spacing;
