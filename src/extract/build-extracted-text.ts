@@ -4,6 +4,7 @@ import { TreatyDiffError } from '../errors.js';
 import { warningMessage } from '../messages.js';
 import type { BodyLine, ExtractedText, Footnote, FurnitureLine, SourceInfo, Warning } from '../types.js';
 import { cleanText, collectCompounds, joinHyphenated } from './clean.js';
+import { findRunningNumber, readCoverNote } from './cover-note.js';
 import { findFootnotes, measureFootnoteIndents, type FoundFootnote } from './footnotes.js';
 import { findFurniture } from './furniture.js';
 import { groupLines } from './group-lines.js';
@@ -59,12 +60,18 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
   const mastheadMarkers = new Set<string>();
 
   const footnoteLefts = measureFootnoteIndents(allLines.filter((line) => !furnitureKinds.has(line)), bodySize);
+  const runningTexts = pageLines.flatMap(({ lines }) =>
+    lines.filter((line) => ['running-header', 'running-footer'].includes(furnitureKinds.get(line) ?? '')).map((line) => cleanText(line.text)),
+  );
+  const runningNumber = findRunningNumber(runningTexts);
   let lastFootnote: FoundFootnote | undefined;
   const found: FoundFootnote[] = [];
   for (const { page, box, lines } of pageLines) {
     const content = lines.filter((line) => !furnitureKinds.has(line));
     if (page === pageLines[0]?.page) {
-      const masthead = readMasthead(content, box);
+      // A UN masthead, else an EU cover note; both are metadata, not body.
+      let masthead = readMasthead(content, box);
+      if (masthead.lines.size === 0) masthead = readCoverNote(content, runningNumber);
       metadata = masthead.metadata;
       for (const line of masthead.lines) {
         mastheadLines.add(line);
