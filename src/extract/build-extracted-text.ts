@@ -4,6 +4,7 @@ import { TreatyDiffError } from '../errors.js';
 import { warningMessage } from '../messages.js';
 import type { BodyLine, ExtractedText, Footnote, FurnitureLine, SourceInfo, Warning } from '../types.js';
 import { cleanText, collectCompounds, joinHyphenated } from './clean.js';
+import { findTwoColumnLayout } from './columns.js';
 import { findRunningNumber, readCoverNote } from './cover-note.js';
 import { findFootnotes, measureFootnoteIndents, type FoundFootnote } from './footnotes.js';
 import { findFurniture } from './furniture.js';
@@ -20,7 +21,8 @@ const PARAGRAPH_GAP = 1.3;
 
 /**
  * Builds the ExtractedText of a PDF from its pages' positioned text runs.
- * Throws `no-text-layer` when the pages carry (almost) no text.
+ * Throws `no-text-layer` when the pages carry (almost) no text, and `amendment-table` when most pages
+ * set their text in two columns side by side (read line by line, their cells would be merged).
  *
  * Example: a page with `A/AC.291/22` on top, `Article 1` centred, two body lines and `2/18` at the
  * bottom gives two furniture lines and three body lines, `Article 1` with `centred: true`.
@@ -39,6 +41,13 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
       scanned
         ? `${source.path}: no text layer (${counted}); it looks scanned, so run OCR first, e.g. 'ocrmypdf ${source.path} ocr.pdf'`
         : `${source.path}: no text layer and no images (${counted}): its pages draw nothing readable, so it is blank or damaged; open it in a PDF reader to check, or get a fresh copy`,
+    );
+  }
+  const columns = findTwoColumnLayout(pages);
+  if (columns !== undefined) {
+    throw new TreatyDiffError(
+      'amendment-table',
+      `${source.path}: not a consolidated draft but a list of amendments or a comparison table (text in two columns side by side on ${columns.pages} of ${columns.of} pages); reading it into a consolidated text is not supported, so compare the consolidated drafts it amends`,
     );
   }
   const warnings: Warning[] = [];
