@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'encrypted-pdf'
   | 'no-text-layer'
   | 'no-articles'
+  /** Text set in two columns side by side on most pages: a list of amendments or a comparison table, not a draft. */
+  | 'amendment-table'
   | 'too-large'
   | 'too-many-pages'
   /** Compressed streams that expand past the bound (a decompression bomb). */

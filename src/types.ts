@@ -77,14 +77,22 @@ export interface SourceInfo {
 }
 
 /**
- * Document metadata read from the first-page masthead of UN documents (and similar).
+ * Document metadata read from the first-page masthead of UN documents, or the cover note of EU ones.
  * Every field is optional: most non-UN drafts carry none of it.
  */
 export interface DocumentMetadata {
   /** Document symbol, e.g. `A/AC.291/22/Rev.1`. Taken from the masthead or the running header. */
   symbol?: string;
-  /** Date as printed, e.g. `29 May 2023`. */
+  /** Date as printed, e.g. `29 May 2023` or `21.4.2021` (a cover note's place left out). */
   date?: string;
+  /** Issuing institution from an EU-style cover note, as printed, e.g. `Council of the European Union`
+   * or `EUROPEAN COMMISSION`. */
+  institution?: string;
+  /** Document number from an EU-style cover note, as printed: the number the running footer repeats
+   * (`15698/22`) or one in a known form (`COM(2021) 206 final`). */
+  documentNumber?: string;
+  /** Interinstitutional procedure file from an EU-style cover note, as printed, e.g. `2021/0106 (COD)`. */
+  interinstitutionalFile?: string;
   /** Distribution, e.g. `General` or `Limited` (from "Distr.: General"). */
   distribution?: string;
   /** Original language, e.g. `English` (from "Original: English"). */

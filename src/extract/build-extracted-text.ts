@@ -4,7 +4,9 @@ import { TreatyDiffError } from '../errors.js';
 import { warningMessage } from '../messages.js';
 import type { BodyLine, ExtractedText, Footnote, FurnitureLine, SourceInfo, Warning } from '../types.js';
 import { cleanText, collectCompounds, joinHyphenated } from './clean.js';
-import { findFootnotes, type FoundFootnote } from './footnotes.js';
+import { findTwoColumnLayout } from './columns.js';
+import { findRunningNumber, readCoverNote } from './cover-note.js';
+import { findFootnotes, measureFootnoteIndents, type FoundFootnote } from './footnotes.js';
 import { findFurniture } from './furniture.js';
 import { groupLines } from './group-lines.js';
 import { isSymbol, readMasthead } from './masthead.js';
@@ -19,7 +21,8 @@ const PARAGRAPH_GAP = 1.3;
 
 /**
  * Builds the ExtractedText of a PDF from its pages' positioned text runs.
- * Throws `no-text-layer` when the pages carry (almost) no text.
+ * Throws `no-text-layer` when the pages carry (almost) no text, and `amendment-table` when most pages
+ * set their text in two columns side by side (read line by line, their cells would be merged).
  *
  * Example: a page with `A/AC.291/22` on top, `Article 1` centred, two body lines and `2/18` at the
  * bottom gives two furniture lines and three body lines, `Article 1` with `centred: true`.
@@ -40,6 +43,13 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
         : `${source.path}: no text layer and no images (${counted}): its pages draw nothing readable, so it is blank or damaged; open it in a PDF reader to check, or get a fresh copy`,
     );
   }
+  const columns = findTwoColumnLayout(pages);
+  if (columns !== undefined) {
+    throw new TreatyDiffError(
+      'amendment-table',
+      `${source.path}: not a consolidated draft but a list of amendments or a comparison table (text in two columns side by side on ${columns.pages} of ${columns.of} pages); reading it into a consolidated text is not supported, so compare the consolidated drafts it amends`,
+    );
+  }
   const warnings: Warning[] = [];
   charsPerPage.forEach((chars, index) => {
     if (chars < MIN_CHARS_PER_PAGE) {
@@ -58,12 +68,19 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
   const mastheadLines = new Set<PlacedLine>();
   const mastheadMarkers = new Set<string>();
 
+  const footnoteLefts = measureFootnoteIndents(allLines.filter((line) => !furnitureKinds.has(line)), bodySize);
+  const runningTexts = pageLines.flatMap(({ lines }) =>
+    lines.filter((line) => ['running-header', 'running-footer'].includes(furnitureKinds.get(line) ?? '')).map((line) => cleanText(line.text)),
+  );
+  const runningNumber = findRunningNumber(runningTexts);
   let lastFootnote: FoundFootnote | undefined;
   const found: FoundFootnote[] = [];
   for (const { page, box, lines } of pageLines) {
     const content = lines.filter((line) => !furnitureKinds.has(line));
     if (page === pageLines[0]?.page) {
-      const masthead = readMasthead(content, box);
+      // A UN masthead, else an EU cover note; both are metadata, not body.
+      let masthead = readMasthead(content, box);
+      if (masthead.lines.size === 0) masthead = readCoverNote(content, runningNumber);
       metadata = masthead.metadata;
       for (const line of masthead.lines) {
         mastheadLines.add(line);
@@ -75,7 +92,7 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
     const rest = content.filter((line) => !mastheadLines.has(line));
     const refs = new Set(rest.flatMap((line) => line.refs));
     for (const marker of mastheadMarkers) if (page === pageLines[0]?.page) refs.add(marker);
-    const pageFootnotes = findFootnotes(rest, bodySize, box, refs, lastFootnote?.marker, lastFootnote !== undefined);
+    const pageFootnotes = findFootnotes(rest, bodySize, box, refs, lastFootnote?.marker, lastFootnote !== undefined, footnoteLefts);
     if (lastFootnote !== undefined) lastFootnote.lines.push(...pageFootnotes.continued);
     for (const footnote of pageFootnotes.footnotes) {
       found.push(footnote);
@@ -248,8 +265,13 @@ function toBodyLines(
     if (above === undefined) {
       breakBefore = false;
     } else if (above.page !== line.page) {
-      // A page's first line: only its own shape (indent, centring) says a paragraph starts.
-      breakBefore = gapLeft > indent;
+      // A page's first line continues the previous page's last line when that line ran to the
+      // right edge and this one does not stand out from it (further left: a new item; centred: a
+      // heading). Otherwise only its own shape (indent, centring) says a paragraph starts.
+      const aboveRanFull = above.x1 >= columnOf(above.page).right - 2 * above.size && !columnCentred(above);
+      // A last line that stopped short ended its paragraph (or was a heading).
+      const aboveShort = above.x1 < columnOf(above.page).right - 2 * above.size;
+      breakBefore = aboveRanFull ? centred || line.x0 < above.x0 - indent : aboveShort || gapLeft > indent;
     } else if (centred && columnCentred(above) && !continuesFullLine(above, entries[index - 2]?.line)) {
       // The second line of a centred heading continues it unless a gap separates them.
       breakBefore = above.y - line.y > PARAGRAPH_GAP * spacing;

@@ -22,6 +22,8 @@ const REPEAT_SHARE = 0.3;
 const BLOCK_GAP = 1.6;
 /** Baselines within this many points count as the same place. */
 const SAME_PLACE = 2.5;
+/** Lines of a running header or footer peeled off one at a time from the page edge, at most this many. */
+const MAX_ROUNDS = 4;
 
 /** Page numbers in the common forms: `3`, `- 3 -`, `– 3 –`, `Page 3`, `Page 3 of 18`, `2/18`, `iv`. */
 const PAGE_NUMBER = [
@@ -82,8 +84,22 @@ function repeatKey(text: string): string {
  */
 export function findFurniture(pages: PageLines[], bodySize: number): Map<PlacedLine, FurnitureKind> {
   const kinds = new Map<PlacedLine, FurnitureKind>();
+  // A footer of several lines set apart by more than a line's spacing (`15698/22 RB/ek 93` over
+  // `TREE.2.B EN`) is found a line at a time: once the outer line is known as furniture, the line
+  // inside it becomes the page's edge and is judged by its own repetition.
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const before = kinds.size;
+    classifyEdges(pages, bodySize, kinds);
+    if (kinds.size === before) break;
+  }
+  return kinds;
+}
+
+/** One round of `findFurniture`: judges the edge lines of each page that are not yet furniture. */
+function classifyEdges(pages: PageLines[], bodySize: number, kinds: Map<PlacedLine, FurnitureKind>): void {
   const edgeLines: { line: PlacedLine; top: boolean; key: string }[] = [];
-  for (const { box, lines } of pages) {
+  for (const { box, lines: allLines } of pages) {
+    const lines = allLines.filter((line) => !kinds.has(line));
     const blocks = edgeBlocks(lines);
     const bottom = box[1];
     const height = box[3] - box[1];
@@ -129,5 +145,4 @@ export function findFurniture(pages: PageLines[], bodySize: number): Map<PlacedL
       if (pagesHere.size >= needed) kinds.set(entry.line, entry.top ? 'running-header' : 'running-footer');
     }
   }
-  return kinds;
 }

@@ -69,7 +69,7 @@ export function hasPdfHeader(bytes: Uint8Array): boolean {
 
 /**
  * Reads a PDF draft's text with positions and hands it to the layout analysis.
- * Throws TreatyDiffError: `not-a-pdf`, `damaged-pdf`, `encrypted-pdf`, `no-text-layer`, `timeout`, `too-many-pages`.
+ * Throws TreatyDiffError: `not-a-pdf`, `damaged-pdf`, `encrypted-pdf`, `no-text-layer`, `amendment-table`, `timeout`, `too-many-pages`.
  *
  * Example: `await extractPdf(bytes, { path: 'draft.pdf', sha256, format: 'pdf' })` ->
  * `{ source: { ..., pages: 18 }, metadata: { symbol: 'A/AC.291/22', ... }, lines: [...], ... }`.

@@ -12,6 +12,8 @@ import { warningMessage } from '../messages.js';
 export class FootnoteResolver {
   private readonly byMarker = new Map<string, Footnote[]>();
   private readonly used = new Set<Footnote>();
+  /** Markers already reported missing: a marker cited twice without text is one problem, told once. */
+  private readonly missing = new Set<string>();
 
   constructor(
     private readonly footnotes: Footnote[],
@@ -24,7 +26,7 @@ export class FootnoteResolver {
     }
   }
 
-  /** The footnote for a marker cited on `page` by node `at`; warns `missing-footnote` when there is none. */
+  /** The footnote for a marker cited on `page` by node `at`; warns `missing-footnote` (once per marker) when there is none. */
   resolve(marker: string, page: number, at: string): Footnote | undefined {
     const candidates = this.byMarker.get(marker) ?? [];
     const unused = candidates.filter((f) => !this.used.has(f));
@@ -35,6 +37,10 @@ export class FootnoteResolver {
       candidates.find((f) => f.page === page) ??
       candidates[0];
     if (found === undefined) {
+      // Numbers are unique in a document; symbols (`*`) restart on each page.
+      const key = /^\d+$/.test(marker) ? marker : `${marker}@${page}`;
+      if (this.missing.has(key)) return undefined;
+      this.missing.add(key);
       this.warnings.push({ code: 'missing-footnote', page, at, message: warningMessage('missing-footnote', { page, at, detail: marker }) });
       return undefined;
     }
