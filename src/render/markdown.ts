@@ -3,7 +3,7 @@
 import type { ArticleDiff, DiffOp, DraftSummary, Finding, TreatyDiff, TreatyHistory } from '../types.js';
 import { FINDING_CODES, FINDING_INFO } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged } from './sections.js';
-import { footnoteLabel, provisionLabel, renderOps } from './text.js';
+import { footnoteLabel, provisionLabel, renderOps, shortenChange } from './text.js';
 import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import type { Highlighter } from './highlight.js';
 import { quote } from '../messages.js';
@@ -47,7 +47,7 @@ export function canMark(before: string, core: string, after: string): boolean {
  * marker literally, so that change is marked `<del>` / `<ins>` instead, which GitHub renders too.
  */
 export function renderMarkdownOps(ops: DiffOp[]): string {
-  const escaped = ops.map((op) => ({ op: op.op, text: escapeMarkdown(op.text) }));
+  const escaped = ops.map((op) => ({ op: op.op, text: escapeMarkdown(op.op === 'equal' ? op.text : shortenChange(op.text)) }));
   // The characters just outside each change as they will be printed: equal text keeps the words
   // next to a change through elision. A neighbouring change's marker is punctuation, but GitHub's
   // cmark-gfm does not let `~~` help a `**` open (`~~shall~~**[may]**` stays literal), so it counts

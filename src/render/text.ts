@@ -11,12 +11,20 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1,
 
 /** Words of unchanged text kept on each side of a change before the rest is elided. */
 const CONTEXT_WORDS = 8;
+/** Words kept at the start and at the end of a long inserted or deleted run; the middle is counted, not shown. */
+const CHANGE_HEAD_WORDS = 60;
+const CHANGE_TAIL_WORDS = 20;
+/** A provision line longer than this (visible characters) goes on over several lines. */
+const LINE_LIMIT = 300;
+/** Articles listed in the opening table of high-severity findings before the rest is counted. */
+const HIGH_TABLE_ROWS = 12;
 
 /** The terminal report. Ends with a newline. */
 export function renderText(diff: TreatyDiff, hl: Highlighter): string {
   const out: string[] = [];
-  out.push(`${hl.heading('treaty-diff')}  ${describeDraft(diff.old)}  ->  ${describeDraft(diff.new)}`, '');
+  out.push(hl.heading('treaty-diff'), `  old  ${describeDraft(diff.old)}`, `  new  ${describeDraft(diff.new)}`, '');
   out.push(...renderSummary(diff, hl), '');
+  out.push(...renderHighSeverityTable(diff.articles, hl));
 
   const noDifferences = diff.articles.every((a) => a.kind === 'unchanged' && a.findings.length === 0 && a.provisions.every((p) => p.kind === 'unchanged'));
   if (noDifferences) {
@@ -53,11 +61,35 @@ function renderSummary(diff: TreatyDiff, hl: Highlighter): string[] {
   const findings = FINDING_CODES.filter((code) => (diff.summary.findings[code] ?? 0) > 0).map(
     (code) => `${diff.summary.findings[code]} ${severityColour(FINDING_INFO[code].severity, hl)(code)}`,
   );
-  return [
-    hl.heading('Summary'),
-    `  articles  ${kinds.join(', ') || 'none'}`,
-    `  findings  ${findings.join(', ') || 'none'}`,
-  ];
+  return [hl.heading('Summary'), ...wrapList(kinds.length > 0 ? kinds : ['none'], 'articles  ', 80), ...wrapList(findings.length > 0 ? findings : ['none'], 'findings  ', 80)];
+}
+
+/**
+ * The first screen's table: each article with a high-severity finding (safeguard removed or weakened,
+ * power added or expanded...), its heading and those codes, so that what matters most is seen before
+ * any word diff. At most HIGH_TABLE_ROWS rows, then how many more.
+ */
+function renderHighSeverityTable(articles: readonly ArticleDiff[], hl: Highlighter): string[] {
+  const rows = articles
+    .map((article) => ({ article, codes: [...new Set(article.findings.filter((f) => f.severity === 'high').map((f) => f.code))] }))
+    .filter((row) => row.codes.length > 0);
+  if (rows.length === 0) return [];
+  const label = (article: ArticleDiff): string => {
+    const side = article.new ?? article.old!;
+    const name = side.element === undefined ? `Article ${side.num}` : articleLabel(article);
+    return name.length > 14 ? `${name.slice(0, 13)}…` : name;
+  };
+  const heading = (article: ArticleDiff): string => {
+    const text = article.new?.heading ?? article.old?.heading ?? '';
+    return text.length > 30 ? `${text.slice(0, 29)}…` : text;
+  };
+  const out = [hl.heading(`High-severity findings (${rows.length} ${rows.length === 1 ? 'article' : 'articles'})`)];
+  for (const { article, codes } of rows.slice(0, HIGH_TABLE_ROWS)) {
+    out.push(`  ${label(article).padEnd(14)}  ${heading(article).padEnd(30)}  ${codes.map((code) => hl.high(code)).join(', ')}`);
+  }
+  if (rows.length > HIGH_TABLE_ROWS) out.push(hl.dim(`  ... and ${rows.length - HIGH_TABLE_ROWS} more, below`));
+  out.push('');
+  return out;
 }
 
 function renderArticle(article: ArticleDiff, hl: Highlighter): string[] {
@@ -70,11 +102,11 @@ function renderArticle(article: ArticleDiff, hl: Highlighter): string[] {
   for (const provision of article.provisions) {
     if (provision.kind === 'unchanged' || provision.referenceOnly) continue;
     const label = provisionLabel(provision.id);
-    out.push(`    ${hl.dim(label + ':')} ${renderOps(provision.ops, hl)}`);
+    out.push(...breakLongLine(`    ${hl.dim(label + ':')} ${renderOps(provision.ops, hl)}`));
   }
   for (const note of article.footnotes.filter(isFootnoteChange)) {
-    const text = note.ops !== undefined ? renderOps(note.ops, hl) : note.kind === 'added' ? hl.inserted(note.new!.text) : hl.deleted(note.old!.text);
-    out.push(`    ${hl.dim(`${footnoteLabel(note)}:`)} ${text}`);
+    const text = note.ops !== undefined ? renderOps(note.ops, hl) : note.kind === 'added' ? hl.inserted(shortenChange(note.new!.text)) : hl.deleted(shortenChange(note.old!.text));
+    out.push(...breakLongLine(`    ${hl.dim(`${footnoteLabel(note)}:`)} ${text}`));
   }
   return out;
 }
@@ -135,11 +167,49 @@ export function provisionLabel(id: string): string {
 export function renderOps(ops: DiffOp[], hl: Highlighter): string {
   return ops
     .map((op, index) => {
-      if (op.op === 'delete') return hl.deleted(op.text);
-      if (op.op === 'insert') return hl.inserted(op.text);
+      if (op.op === 'delete') return hl.deleted(shortenChange(op.text));
+      if (op.op === 'insert') return hl.inserted(shortenChange(op.text));
       return elide(op.text, index > 0, index < ops.length - 1, hl);
     })
     .join('');
+}
+
+/**
+ * A long inserted or deleted run cut to its first CHANGE_HEAD_WORDS and last CHANGE_TAIL_WORDS words,
+ * the middle counted: a report shows where a whole paragraph went in or out, the JSON keeps every word.
+ *
+ * Example: a 200-word deletion -> its first 60 words, ` … (120 more words) … `, its last 20; an 80-word one is kept whole.
+ */
+export function shortenChange(text: string): string {
+  const words = text.split(/(?<=\s)/);
+  if (words.length <= CHANGE_HEAD_WORDS + CHANGE_TAIL_WORDS + 4) return text;
+  const hidden = words.length - CHANGE_HEAD_WORDS - CHANGE_TAIL_WORDS;
+  return `${words.slice(0, CHANGE_HEAD_WORDS).join('').trimEnd()} … (${hidden} more words) … ${words.slice(-CHANGE_TAIL_WORDS).join('')}`;
+}
+
+/** ANSI colour sequences, which take no room on the screen. */
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * A line of more than LINE_LIMIT visible characters broken at spaces into lines of at most that many,
+ * the later ones indented under the first one's text: a provision with many changes stays readable and
+ * no line runs to thousands of characters.
+ */
+function breakLongLine(line: string): string[] {
+  const visible = (text: string): number => text.replace(ANSI, '').length;
+  if (visible(line) <= LINE_LIMIT) return [line];
+  const indent = '      ';
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(/(?<= )/)) {
+    if (current !== '' && visible(current) + visible(word) > LINE_LIMIT) {
+      lines.push(current.trimEnd());
+      current = indent;
+    }
+    current += word;
+  }
+  if (current.trim() !== '') lines.push(current.trimEnd());
+  return lines;
 }
 
 function elide(text: string, changeBefore: boolean, changeAfter: boolean, hl: Highlighter): string {
