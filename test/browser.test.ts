@@ -84,7 +84,7 @@ describe('the HTML report in Chromium', () => {
     await page.click('nav.contents a[href="#art_15"]');
     expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toBe('#art_15');
     // Side by side without scripts: <details> opens natively.
-    const details = page.locator('#art_15 details').first();
+    const details = page.locator('#art_15 details.side-by-side-view').first();
     await details.locator('summary').click();
     expect(await details.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
     expect(await page.locator('#art_15 .side-by-side .old del').first().textContent()).toBe('shall');
@@ -92,9 +92,16 @@ describe('the HTML report in Chromium', () => {
     await page.locator('#art_15').evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }));
     // Kept in test/.output (git-ignored); docs/html-report.png, shown in the README, is a copy of it.
     await page.screenshot({ path: join(ROOT, 'test', '.output', 'html-report.png') });
-    // Printed: no disclosure widgets, and changes still marked without colour.
+    // On screen an article opens by itself only with a high-severity finding (article 15: safeguards
+    // weakened and removed; article 42: references and an article-modified finding only).
+    expect(await page.locator('#art_15 details.article-body').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    expect(await page.locator('#art_42 details.article-body').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
+    expect(await page.locator('#art_42 p.pages').isVisible()).toBe(false);
+    expect(await page.locator('#art_42 h3').isVisible()).toBe(true);
+    // Printed: no disclosure widgets, every article's body shown, and changes still marked without colour.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('#art_15 summary').first().isVisible()).toBe(false);
+    expect(await page.locator('#art_42 p.pages').isVisible()).toBe(true);
+    expect(await page.locator('#art_15 .side-by-side-view summary').first().isVisible()).toBe(false);
     expect(await page.locator('#art_15 .redline del').first().evaluate(decorationOf)).toBe('line-through');
     expect(await page.locator('#art_15 .redline ins').first().evaluate(decorationOf)).toBe('underline');
     expect(dialogs).toEqual([]);

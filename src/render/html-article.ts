@@ -62,7 +62,7 @@ function renderProvision(provision: ProvisionDiff): string {
   const label = escapeHtml(provisionLabel(provision.id));
   const sideBySide =
     provision.kind === 'modified'
-      ? `<details><summary>Old and new side by side</summary><div class="side-by-side"><div class="old"><h5>Old</h5>${renderSide(provision.ops, 'old')}</div><div class="new"><h5>New</h5>${renderSide(provision.ops, 'new')}</div></div></details>`
+      ? `<details class="side-by-side-view"><summary>Old and new side by side</summary><div class="side-by-side"><div class="old"><h5>Old</h5>${renderSide(provision.ops, 'old')}</div><div class="new"><h5>New</h5>${renderSide(provision.ops, 'new')}</div></div></details>`
       : '';
   return `<div class="provision" data-provision="${escapeHtml(provision.id)}"><h4>${label}</h4><p class="redline">${renderHtmlOps(provision.ops)}</p>${sideBySide}</div>`;
 }
@@ -98,7 +98,11 @@ function renderFootnotes(article: ArticleDiff): string {
   return `<div class="footnotes"><h4>Footnotes</h4><ul>${article.footnotes.map(renderFootnote).join('')}</ul></div>`;
 }
 
-/** The section of one changed article; `prefix` keeps anchors unique across comparisons. */
+/**
+ * The section of one changed article; `prefix` keeps anchors unique across comparisons. Its body folds
+ * under its heading without scripts (`<details>`): open when the article has a high-severity finding,
+ * closed otherwise, so that a report of a hundred changed articles opens on what matters.
+ */
 export function renderArticleHtml(article: ArticleDiff, prefix: string): string {
   const anchor = escapeHtml(articleAnchor(article, prefix));
   const findings = [...article.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
@@ -107,14 +111,16 @@ export function renderArticleHtml(article: ArticleDiff, prefix: string): string 
       ? `<p class="muted">References updated: ${article.referenceUpdates.map((r) => `${escapeHtml(r.old)} → ${escapeHtml(r.new)}`).join('; ')}</p>`
       : '';
   const provisions = article.provisions.filter((p) => p.kind !== 'unchanged' && p.referenceOnly !== true).map(renderProvision);
+  const open = findings.some((finding) => finding.severity === 'high') ? ' open' : '';
   return [
     `<article class="article" id="${anchor}" data-article="${escapeHtml(article.new?.id ?? article.old?.id ?? '')}" data-kind="${article.kind}">`,
-    `<h3>${escapeHtml(articleLabel(article))}</h3>`,
+    `<details class="article-body"${open}><summary><h3>${escapeHtml(articleLabel(article))}</h3></summary>`,
     `<p class="pages">${escapeHtml(pagesLabel(article))}${article.new?.path.length ? ` · ${escapeHtml(article.new.path.join(', '))}` : ''}</p>`,
     findings.length > 0 ? `<ul class="findings">${findings.map(renderFinding).join('')}</ul>` : '',
     references,
     ...provisions,
     renderFootnotes(article),
+    '</details>',
     '</article>',
   ]
     .filter((part) => part !== '')

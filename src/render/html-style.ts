@@ -16,6 +16,7 @@ del { color: var(--del); background: var(--del-bg); text-decoration: line-throug
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
 del + ins, ins + del { margin-left: .2em; }
 .article { border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem 1rem; margin: 1rem 0; break-inside: avoid; }
+.article-body > summary { cursor: pointer; } .article-body > summary > h3 { display: inline; }
 .findings { list-style: none; padding: 0; } .findings li { margin: .35rem 0; }
 .badge { display: inline-block; border-radius: 1rem; padding: 0 .55rem; font-size: .8rem; font-weight: 600; border: 1px solid currentColor; margin-right: .4rem; }
 .badge.high { color: #b31d28; } .badge.medium { color: #9a6700; } .badge.low { color: #0969da; } .badge.info { color: var(--muted); }
@@ -30,7 +31,9 @@ nav ul { margin: .25rem 0 .75rem; } nav h3 { font-size: 1rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav a, a { color: inherit; text-decoration: none; }
-  summary { display: none; }
+  .side-by-side-view > summary { display: none; }
+  /* Printed, every article shows its body, folded on screen or not (Chromium 131+, Firefox 139+). */
+  details.article-body::details-content { content-visibility: visible; display: block; }
   del, ins { background: none; }
   h2 { break-after: avoid; } .article { break-inside: avoid; }
 }

@@ -83,10 +83,49 @@ const PLAIN_ROLES: Highlighter = {
   low: (text) => text,
 };
 
-/** The Markdown report of one comparison. `level` is the level of its top heading (1, or 2 inside a series). */
+/**
+ * GitHub refuses a job summary over 1 MiB (1,048,576 bytes) per step; a report stays under this many
+ * bytes, so that it can be appended with room to spare.
+ */
+export const MARKDOWN_LIMIT_BYTES = 1_000_000;
+
+/**
+ * How much of each article a report shows: `full`, every word diff; `no-other-diffs`, the word diffs of
+ * the "Other changes" left out (findings kept); `findings-only`, no word diff at all. Tried in this order
+ * until the report fits MARKDOWN_LIMIT_BYTES.
+ */
+type Detail = 'full' | 'no-other-diffs' | 'findings-only';
+const DETAILS: Detail[] = ['full', 'no-other-diffs', 'findings-only'];
+
+/** The note that opens a report that had to leave word diffs out. */
+function boundNote(detail: Detail): string[] {
+  if (detail === 'full') return [];
+  const what = detail === 'no-other-diffs' ? 'the word diffs of the other changes' : 'every word diff';
+  return [`> This report leaves out ${what} to stay under GitHub's 1 MiB job-summary limit; every finding is listed, and the JSON and HTML reports have every word.`, ''];
+}
+
+/** The first of `render`'s details whose output fits MARKDOWN_LIMIT_BYTES (the last one whatever its size). */
+function withinLimit(render: (detail: Detail) => string): string {
+  for (const detail of DETAILS) {
+    const text = render(detail);
+    if (detail === 'findings-only' || Buffer.byteLength(text, 'utf8') <= MARKDOWN_LIMIT_BYTES) return text;
+  }
+  return render('full');
+}
+
+/**
+ * The Markdown report of one comparison, under MARKDOWN_LIMIT_BYTES: word diffs are left out, least
+ * important first, with a note saying so, when the whole report would not fit a CI job summary.
+ * `level` is the level of its top heading (1, or 3 inside a series).
+ */
 export function renderMarkdown(diff: TreatyDiff, level = 1): string {
+  return withinLimit((detail) => renderComparisonMarkdown(diff, level, detail));
+}
+
+function renderComparisonMarkdown(diff: TreatyDiff, level: number, detail: Detail): string {
   const h = (depth: number, text: string): string => `${'#'.repeat(level + depth)} ${text}`;
   const out: string[] = [h(0, `treaty-diff: ${escapeMarkdown(draftName(diff.old))} -> ${escapeMarkdown(draftName(diff.new))}`), ''];
+  out.push(...boundNote(detail));
   out.push(...draftTable([diff.old, diff.new], ['old', 'new']), '');
   out.push(h(1, 'Summary'), '', ...summaryTables(diff), '');
   const changed = diff.articles.filter(isChanged);
@@ -104,7 +143,7 @@ export function renderMarkdown(diff: TreatyDiff, level = 1): string {
       out.push(h(1, title), '');
       for (const article of articles) {
         if (seenAbove.has(article)) out.push(`- ${escapeMarkdown(articleLabel(article))}: see Safeguards above`, '');
-        else out.push(...renderArticle(article, h(2, '')), '');
+        else out.push(...renderArticle(article, h(2, ''), detail === 'full' || (detail === 'no-other-diffs' && title !== 'Other changes')), '');
       }
     }
     if (groups.compact.length > 0) out.push(h(1, 'Renumbered or moved only'), '', ...compactTable(groups.compact), '');
@@ -123,11 +162,12 @@ export function renderHistoryMarkdown(history: TreatyHistory): string {
   const out: string[] = [`# treaty-diff: ${history.drafts.length} drafts`, '', 'Drafts are compared in the order given: each with the next.', ''];
   out.push(...draftTable(history.drafts, history.drafts.map((_, i) => `draft ${i + 1}`)), '');
   out.push(...renderHistoryTable(history), '');
-  for (const [index, comparison] of history.comparisons.entries()) {
-    out.push(`## Draft ${index + 1} -> draft ${index + 2}`, '', renderMarkdown(comparison, 3));
-  }
-  while (out.at(-1) === '') out.pop();
-  return out.join('\n') + '\n';
+  return withinLimit((detail) => {
+    const steps = history.comparisons.flatMap((comparison, index) => [`## Draft ${index + 1} -> draft ${index + 2}`, '', renderComparisonMarkdown(comparison, 3, detail)]);
+    const lines = [...out, ...steps];
+    while (lines.at(-1) === '') lines.pop();
+    return lines.join('\n') + '\n';
+  });
 }
 
 function renderHistoryTable(history: TreatyHistory): string[] {
@@ -178,17 +218,18 @@ function summaryTables(diff: TreatyDiff): string[] {
   return out;
 }
 
-function renderArticle(article: ArticleDiff, headingPrefix: string): string[] {
+/** One article: heading, pages, findings, references; then its word diffs and footnote changes when `withDiffs`. */
+function renderArticle(article: ArticleDiff, headingPrefix: string, withDiffs: boolean): string[] {
   const out = [`${headingPrefix}${escapeMarkdown(articleLabel(article))}`, '', `_${pagesLabel(article)}_`, ''];
   const bySeverity = [...article.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   for (const finding of bySeverity) out.push(`- ${renderFinding(finding)}`);
   if (article.referenceUpdates.length > 0) {
     out.push(`- references updated: ${article.referenceUpdates.map((r) => `${escapeMarkdown(r.old)} -> ${escapeMarkdown(r.new)}`).join('; ')}`);
   }
-  const provisions = article.provisions.filter((p) => p.kind !== 'unchanged' && p.referenceOnly !== true);
+  const provisions = withDiffs ? article.provisions.filter((p) => p.kind !== 'unchanged' && p.referenceOnly !== true) : [];
   if (provisions.length > 0) out.push('');
   for (const provision of provisions) out.push(`**${provisionLabel(provision.id)}:** ${renderMarkdownOps(provision.ops)}`, '');
-  const footnotes = article.footnotes.filter(isFootnoteChange);
+  const footnotes = withDiffs ? article.footnotes.filter(isFootnoteChange) : [];
   if (footnotes.length > 0 && out.at(-1) !== '') out.push('');
   for (const note of footnotes) {
     const ops: DiffOp[] = note.ops ?? (note.kind === 'added' ? [{ op: 'insert', text: note.new!.text }] : [{ op: 'delete', text: note.old!.text }]);

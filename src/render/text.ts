@@ -178,11 +178,12 @@ export function renderOps(ops: DiffOp[], hl: Highlighter): string {
  * A long inserted or deleted run cut to its first CHANGE_HEAD_WORDS and last CHANGE_TAIL_WORDS words,
  * the middle counted: a report shows where a whole paragraph went in or out, the JSON keeps every word.
  *
- * Example: a 200-word deletion -> its first 60 words, ` … (120 more words) … `, its last 20; an 80-word one is kept whole.
+ * Example: a 200-word deletion -> its first 60 words, ` … (120 more words) … `, its last 20; a 100-word one is kept whole.
  */
 export function shortenChange(text: string): string {
   const words = text.split(/(?<=\s)/);
-  if (words.length <= CHANGE_HEAD_WORDS + CHANGE_TAIL_WORDS + 4) return text;
+  // Cut only where it saves a good run of words: never "(3 more words)".
+  if (words.length <= CHANGE_HEAD_WORDS + CHANGE_TAIL_WORDS + 20) return text;
   const hidden = words.length - CHANGE_HEAD_WORDS - CHANGE_TAIL_WORDS;
   return `${words.slice(0, CHANGE_HEAD_WORDS).join('').trimEnd()} … (${hidden} more words) … ${words.slice(-CHANGE_TAIL_WORDS).join('')}`;
 }
