@@ -98,6 +98,12 @@ describe('refused with one line naming the file and the remedy (exit 2)', () => 
     expectRefusal(runCli(['extract', 'fixtures/bad/scanned.pdf', ...noCache]), 'fixtures/bad/scanned.pdf', /no text layer/, /OCR/, /ocrmypdf fixtures\/bad\/scanned\.pdf/);
   });
 
+  it('decompression bomb behind spaces after `stream`: refused the same way, before inflating', () => {
+    const started = Date.now();
+    expectRefusal(runCli(['extract', 'fixtures/hostile/decompression-bomb-spaced.pdf', ...noCache]), 'fixtures/hostile/decompression-bomb-spaced.pdf', /decompression bomb/, /more than 300 MB/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('decompression bomb: refused before inflating, naming the bound and --max-size', () => {
     expectRefusal(
       runCli(['extract', 'fixtures/hostile/decompression-bomb.pdf', ...noCache]),

@@ -66,6 +66,20 @@ describe('a reading thread that does not come back', () => {
     expect(elapsed).toBeLessThan(5_000);
   });
 
+  it('is stopped when the whole process passes its memory bound, even with memory outside any heap', async () => {
+    const started = Date.now();
+    const failure = await parseInWorker(await readDraftFile('fixtures/un-draft.pdf'), {}, {
+      processMb: 400,
+      script: new URL('./helpers/buffer-hungry-worker.mjs', import.meta.url),
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
+    expect((failure as Error).message).toMatch(/^fixtures\/un-draft\.pdf: reading the PDF took the process to \d+ MB of memory, past the bound of 400 MB; /);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The thread is gone: the process's memory falls back (the buffers were the thread's).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(process.memoryUsage.rss() / (1024 * 1024)).toBeLessThan(400);
+  });
+
   it('is stopped at its heap bound with an out-of-memory refusal naming the file', async () => {
     const failure = await parseInWorker(await readDraftFile('fixtures/un-draft.pdf'), { maxMemoryMb: 32 }, {
       script: new URL('./helpers/hungry-worker.mjs', import.meta.url),

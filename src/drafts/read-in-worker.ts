@@ -8,6 +8,7 @@ import { DEFAULT_TIMEOUT_MS, readingTimedOut } from '../extract/limits.js';
 import type { ReadWorkerData, ReadWorkerReply } from './read-worker.js';
 import type { DraftFile } from './read-file.js';
 import type { ReadOptions, TreatyDocument } from '../types.js';
+import { watchMemory } from './memory-watch.js';
 
 /**
  * Heap bound of a reading thread. pdf.js holds one page at a time; the largest heap seen reading a
@@ -21,6 +22,17 @@ const THREAD_HEAP_MB = 768;
  * Parsing, after reading, is linear and takes well under a second per 100 pages.
  */
 const GRACE_MS = 5_000;
+/**
+ * Resident memory of the whole process allowed while drafts are read, beyond the reading thread's heap
+ * bound: room for the main thread, Node itself and the buffers pdf.js decodes into. With the default heap
+ * bound, 1 GB; `--max-memory 256` makes it 512 MB.
+ */
+const PROCESS_HEADROOM_MB = 256;
+
+/** The process memory bound for a heap bound of `heapMb` per reading thread. */
+export function processBoundMb(heapMb: number): number {
+  return heapMb + PROCESS_HEADROOM_MB;
+}
 
 /**
  * True when reading `count` drafts concurrently pays: more than one draft and more than one core.
@@ -37,6 +49,8 @@ export interface ThreadBounds {
   graceMs?: number;
   /** The thread's script (default the compiled read-worker.js next to this module). */
   script?: URL;
+  /** Resident memory bound of the whole process in MB (default processBoundMb of the heap bound). */
+  processMb?: number;
 }
 
 /**
@@ -64,8 +78,24 @@ export function parseInWorker(file: DraftFile, options: ReadOptions = {}, bounds
       if (settled) return;
       settled = true;
       clearTimeout(watchdog);
+      unwatch();
       outcome();
     };
+    // The backstop for memory that no heap bound sees (buffers a filter chain inflates into).
+    const processMb = bounds.processMb ?? processBoundMb(heapMb);
+    const unwatch = watchMemory(processMb, {
+      stop: (rssMb) => {
+        settle(() =>
+          reject(
+            new TreatyDiffError(
+              'out-of-memory',
+              `${path}: reading the PDF took the process to ${rssMb} MB of memory, past the bound of ${processMb} MB; the file may be damaged or built to exhaust memory (a decompression bomb); open it in a PDF reader and save a copy, or raise the bound with --max-memory <MB>`,
+            ),
+          ),
+        );
+        void worker.terminate();
+      },
+    });
     // The backstop for a draft on which pdf.js never yields to the reader's own timer.
     const watchdog = setTimeout(() => {
       settle(() => reject(readingTimedOut(path, timeoutMs)));

@@ -268,6 +268,8 @@ async function checkInflatedSize(bytes: Uint8Array, limit: number, path: string)
     // `endstream` contains `stream`: skip it.
     if (at >= 3 && data.toString('latin1', at - 3, at) === 'end') continue;
     let start = at + 6;
+    // Readers accept spaces or tabs before the end of line (the spec does not): so must the check.
+    while (data[start] === 0x20 || data[start] === 0x09) start += 1;
     if (data[start] === 0x0d) start += 1;
     if (data[start] === 0x0a) start += 1;
     if (!looksLikeZlib(data, start)) continue;
