@@ -1,7 +1,7 @@
 // The parse and comparison cache: where it lives, what it trusts, and that a cached run reports exactly what a fresh one does.
 
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheKey, openCache, resolveCacheDir } from '../src/drafts/cache.js';
@@ -152,5 +152,41 @@ describe('the CLI with its cache', () => {
     const all = JSON.parse(runCli([...pair, '--format', 'json'], env).stdout);
     const one = JSON.parse(runCli([...pair, '--format', 'json', '--article', '5'], env).stdout);
     expect(one.articles.length).toBeLessThan(all.articles.length);
+  });
+
+  it('never stores an encrypted draft read with its password: the next run without it is refused', () => {
+    const env = { XDG_CACHE_HOME: freshDir() };
+    // fixtures/bad/encrypted.pdf: the renumber-only old draft under the user password "secret" (fixtures/README.md).
+    const opened = runCli(['extract', 'fixtures/bad/encrypted.pdf', '--password', 'secret', '--format', 'json'], env);
+    expect(opened.code).toBe(0);
+    expect(opened.stdout).toContain('Illegal access');
+    const cacheDir = join(env.XDG_CACHE_HOME, 'treaty-diff');
+    // Nothing is stored at all (the folder may not even exist); whatever is there does not hold the text.
+    const stored = existsSync(cacheDir) ? readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()) : [];
+    for (const entry of stored) expect(readFileSync(join(entry.parentPath, entry.name), 'utf8')).not.toContain('Illegal access');
+    for (const args of [[], ['--password', 'wrong']]) {
+      const again = runCli(['extract', 'fixtures/bad/encrypted.pdf', ...args], env);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toMatch(/password/);
+    }
+    // A comparison with the password is not stored either.
+    expect(runCli(['fixtures/bad/encrypted.pdf', 'fixtures/pairs/renumber-only/new.pdf', '--password', 'secret'], env).code).toBe(1);
+    expect(runCli(['fixtures/bad/encrypted.pdf', 'fixtures/pairs/renumber-only/new.pdf'], env).code).toBe(2);
+  });
+
+  it('holds cached drafts and comparisons to the limits of this run: --max-pages exits the same cold or warm', () => {
+    const env = { XDG_CACHE_HOME: freshDir() };
+    const extract = ['extract', pair[0] ?? '', '--max-pages', '1'];
+    const cold = runCli(extract, env);
+    expect(runCli(['extract', pair[0] ?? ''], env).code).toBe(0);
+    const warm = runCli(extract, env);
+    expect(cold.code).toBe(2);
+    expect(warm).toEqual(cold);
+    expect(warm.stderr).toMatch(/pages, more than the limit of 1; .*--max-pages/);
+    const compare = [...pair, '--max-pages', '1'];
+    const coldCompare = runCli(compare, env);
+    expect(runCli(pair, env).code).toBe(1);
+    expect(runCli(compare, env)).toEqual(coldCompare);
+    expect(coldCompare.code).toBe(2);
   });
 });

@@ -1,9 +1,10 @@
 // Compares two draft files: the cached comparison when both drafts and the options were seen before, else
 // load (parse cache, worker threads), compare, and store.
 
-import { cacheKey as cacheKey, type Cache } from './cache.js';
+import { cacheKey, type Cache } from './cache.js';
 import type { CompareOptions } from '../compare.js';
-import { loadDraftFiles, parseKey, readDraftFiles } from './load-drafts.js';
+import { cacheFor, loadDraftFiles, parseKey, readDraftFiles } from './load-drafts.js';
+import { DEFAULT_MAX_PAGES, tooManyPages } from '../extract/limits.js';
 import type { ReadOptions, TreatyDiff } from '../types.js';
 
 /**
@@ -14,7 +15,7 @@ import type { ReadOptions, TreatyDiff } from '../types.js';
  * Example: `await compareFiles('old.pdf', 'new.pdf', { articles: ['15'] }, { cache: openCache(process.env) })`.
  */
 export async function compareFiles(oldPath: string, newPath: string, options: CompareOptions, load: { cache?: Cache; read?: ReadOptions } = {}): Promise<TreatyDiff> {
-  const { cache } = load;
+  const cache = cacheFor(load);
   const files = readDraftFiles([oldPath, newPath], load.read);
   const read = await Promise.allSettled(files);
   const [oldFile, newFile] = read.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
@@ -22,8 +23,13 @@ export async function compareFiles(oldPath: string, newPath: string, options: Co
   const key = cache === undefined || oldFile === undefined || newFile === undefined ? undefined : comparisonKey([parseKey(oldFile), parseKey(newFile)], options);
   if (cache !== undefined && key !== undefined && oldFile !== undefined && newFile !== undefined) {
     const cached = await cache.read(key, (value): value is TreatyDiff => isTreatyDiff(value, oldFile.sha256, newFile.sha256));
-    // The same bytes may sit under other names: the report names the paths given this time.
-    if (cached !== undefined) return { ...cached, old: { ...cached.old, path: oldPath }, new: { ...cached.new, path: newPath } };
+    if (cached !== undefined) {
+      // Held to this run's limits, as fresh drafts would be (in path order).
+      const maxPages = load.read?.maxPages ?? DEFAULT_MAX_PAGES;
+      for (const [path, pages] of [[oldPath, cached.old.pages], [newPath, cached.new.pages]] as const) if (pages > maxPages) throw tooManyPages(path, pages, maxPages);
+      // The same bytes may sit under other names: the report names the paths given this time.
+      return { ...cached, old: { ...cached.old, path: oldPath }, new: { ...cached.new, path: newPath } };
+    }
   }
   const [[oldDoc, newDoc], { compareDrafts }] = await Promise.all([loadDraftFiles(files, load), import('../compare.js')]);
   if (oldDoc === undefined || newDoc === undefined) throw new Error('loadDraftFiles returned fewer drafts than asked for');

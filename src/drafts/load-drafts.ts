@@ -7,6 +7,7 @@ import { cacheKey, type Cache } from './cache.js';
 import { TreatyDiffError } from '../errors.js';
 import type { ReadOptions, TreatyDocument, TreatyNode } from '../types.js';
 import { readDraftFile, type DraftFile } from './read-file.js';
+import { DEFAULT_MAX_PAGES, tooManyPages } from '../extract/limits.js';
 
 /** How `loadDrafts` reads. */
 export interface LoadDraftsOptions {
@@ -44,15 +45,21 @@ export function readDraftFiles(paths: readonly string[], read: ReadOptions = {})
 
 /** `loadDrafts` on files being read by `readDraftFiles`. */
 export async function loadDraftFiles(files: readonly Promise<DraftFile>[], options: LoadDraftsOptions = {}): Promise<TreatyDocument[]> {
-  const { cache, read = {} } = options;
+  const { read = {} } = options;
+  const cache = cacheFor(options);
   const parse = await parserFor(files.length, options.workers ?? 'auto', read);
   const settled = await Promise.allSettled(
     files.map(async (reading) => {
       const file = await reading;
       const key = parseKey(file);
       const cached = cache === undefined ? undefined : await cache.read(key, (value): value is TreatyDocument => isTreatyDocument(value, file.sha256));
-      // The same bytes may sit under another name: the report names the path given this time.
-      if (cached !== undefined) return { ...cached, source: { ...cached.source, path: file.path } };
+      if (cached !== undefined) {
+        // A cached draft is held to this run's limits, as a fresh one would be.
+        const maxPages = read.maxPages ?? DEFAULT_MAX_PAGES;
+        if (cached.source.pages > maxPages) throw tooManyPages(file.path, cached.source.pages, maxPages);
+        // The same bytes may sit under another name: the report names the path given this time.
+        return { ...cached, source: { ...cached.source, path: file.path } };
+      }
       const doc = await parse(file);
       if (cache !== undefined) await cache.write(key, doc);
       return doc;
@@ -70,6 +77,14 @@ export async function loadDraftFiles(files: readonly Promise<DraftFile>[], optio
     }
     return doc;
   });
+}
+
+/**
+ * The cache a load may use: none when a password is given, so that the text of an encrypted draft is
+ * never written to disk in the clear, and a later run without the password reads nothing from it.
+ */
+export function cacheFor(options: LoadDraftsOptions): Cache | undefined {
+  return options.read?.password === undefined ? options.cache : undefined;
 }
 
 /**

@@ -20,6 +20,19 @@ export function readingTimedOut(path: string, timeoutMs: number): TreatyDiffErro
   );
 }
 
+/** Default bound on a draft's pages (`--max-pages`, TREATY_DIFF_MAX_PAGES). */
+export const DEFAULT_MAX_PAGES = 2000;
+
+/**
+ * The refusal for a draft of more pages than `maxPages`, the same whether it is read afresh or found
+ * in the cache (a cached draft is held to the limits of this run).
+ *
+ * Example: `tooManyPages('a.pdf', 2400, 2000).message` -> `a.pdf: 2400 pages, more than the limit of 2000; ...`.
+ */
+export function tooManyPages(path: string, pages: number, maxPages: number): TreatyDiffError {
+  return new TreatyDiffError('too-many-pages', `${path}: ${pages} pages, more than the limit of ${maxPages}; split the draft or raise the limit with --max-pages <n>`);
+}
+
 /**
  * A size as refusals print it: megabytes with at most one decimal, under 1 MB in kB, so that a
  * small bound never reads "0 MB".

@@ -8,7 +8,7 @@ import type { ExtractedText, SourceInfo } from '../types.js';
 import { buildExtractedText } from './build-extracted-text.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
 import { loadPdfParse } from './load-pdfjs.js';
-import { DEFAULT_TIMEOUT_MS, formatMegabytes, readingTimedOut } from './limits.js';
+import { DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS, formatMegabytes, readingTimedOut, tooManyPages } from './limits.js';
 import { warningMessage } from '../messages.js';
 
 /** Limits that keep a hostile or broken PDF from running forever. */
@@ -24,10 +24,9 @@ export interface ExtractPdfOptions {
   password?: string;
 }
 
-const DEFAULT_MAX_PAGES = 2000;
 const DEFAULT_MAX_INFLATED_BYTES = 300 * 1024 * 1024;
 /** How the limits are named to the user, so a refusal can say which option raises them. */
-const OPTION_HINT = { pages: '--max-pages', size: '--max-size' } as const;
+const OPTION_HINT = { size: '--max-size' } as const;
 /** Where a PDF header may start: readers accept junk before `%PDF-` within the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
 /** Font names that mean a bold face (`Arial-BoldMT`, `TimesNewRomanPS-BoldItalicMT`, `Calibri,Bold`). */
@@ -102,12 +101,7 @@ export async function extractPdf(
     const created = new PDFParse({ data: bytes.slice(), ...safeLoadOptions(), ...password });
     parser = created;
     const doc = await bounded(openDocument(created, path, options.password !== undefined));
-    if (doc.numPages > maxPages) {
-      throw new TreatyDiffError(
-        'too-many-pages',
-        `${path}: ${doc.numPages} pages, more than the limit of ${maxPages}; split the draft or raise the limit with ${OPTION_HINT.pages} <n>`,
-      );
-    }
+    if (doc.numPages > maxPages) throw tooManyPages(path, doc.numPages, maxPages);
     if (doc.numPages === 0) throw damaged(path, 'it has no pages');
     const pages: PlacedPage[] = [];
     const fontIsBold = new Map<string, boolean>();
