@@ -1,6 +1,7 @@
 // Where a report goes: stdout, or a file written atomically that is never one of the input drafts.
 
-import { writeFile, rename, unlink, realpath, stat } from 'node:fs/promises';
+import { access, chmod, chown, constants, writeFile, rename, unlink, realpath, stat } from 'node:fs/promises';
+import { unlinkSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, basename, join } from 'node:path';
 import { TreatyDiffError } from '../errors.js';
@@ -40,21 +41,61 @@ async function realpathOrSelf(path: string): Promise<string> {
   }
 }
 
-/** Writes to stdout, or atomically to a file: a temporary file beside it, then a rename. */
+/** Temporary report files being written, removed if the run is interrupted (see `removeTemporaryFiles`). */
+const temporaries = new Set<string>();
+
+/** Removes the temporary files of reports still being written; for a run cancelled by a signal. */
+export function removeTemporaryFiles(): void {
+  for (const path of temporaries) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already renamed into place or removed.
+    }
+  }
+  temporaries.clear();
+}
+
+/**
+ * Writes to stdout, or to a file as a shell redirect would, only safer: a regular file (or a new one) is
+ * replaced atomically (a temporary file beside it, then a rename) and keeps its mode and, run as root,
+ * its owner; a file the user may not write is refused as `>` would refuse it; a FIFO, a device or any
+ * other special file is written into, never replaced.
+ */
 export async function emit(text: string, output: string | undefined, io: Pick<Io, 'stdout'>): Promise<void> {
   if (output === undefined) {
     io.stdout(text);
     return;
   }
+  const failed = (error: unknown): TreatyDiffError =>
+    new TreatyDiffError('output-failed', `${output}: cannot write the report (${describeFsError(error)}); check that its folder exists and is writable`);
+  const existing = await stat(output).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile()) {
+    if (existing.isDirectory()) throw failed(Object.assign(new Error('directory'), { code: 'EISDIR' }));
+    // A FIFO, a terminal, /dev/null: written into as it is.
+    await writeFile(output, text).catch((error: unknown) => Promise.reject(failed(error)));
+    return;
+  }
+  if (existing !== undefined) await access(output, constants.W_OK).catch((error: unknown) => Promise.reject(failed(error)));
   // Beside the target (a rename is atomic only within one file system); unique, and created exclusively.
   const temporary = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  temporaries.add(temporary);
   try {
     await writeFile(temporary, text, { flag: 'wx' });
+    if (existing !== undefined) await keepIdentity(temporary, existing);
     await rename(temporary, output);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
-    throw new TreatyDiffError('output-failed', `${output}: cannot write the report (${describeFsError(error)}); check that its folder exists and is writable`);
+    throw failed(error);
+  } finally {
+    temporaries.delete(temporary);
   }
+}
+
+/** Gives the new file the replaced one's permission bits and, where allowed (root), its owner and group. */
+async function keepIdentity(path: string, replaced: Stats): Promise<void> {
+  await chmod(path, replaced.mode & 0o7777);
+  if (process.getuid?.() === 0) await chown(path, replaced.uid, replaced.gid);
 }
 
 export function describeFsError(error: unknown): string {
@@ -62,5 +103,8 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ENOSPC') return 'no space left on device';
+  if (code === 'EDQUOT') return 'disk quota exceeded';
+  if (code === 'EROFS') return 'read-only file system';
   return code ?? (error instanceof Error ? error.message : String(error));
 }

@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { TreatyDiffError, isTreatyDiffError } from '../errors.js';
 import { EXIT_TROUBLE, exitCodeFor, type FailOn } from '../exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
-import { describeFsError, emit, guardOutput } from './output-file.js';
+import { describeFsError, emit, guardOutput, removeTemporaryFiles } from './output-file.js';
 import { processIo, type Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -326,6 +326,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<void> {
   const run: RunState = { debug: debugEnabled(io.env) };
   if (io === processIo) {
     catchStrayErrors(io, run);
+    cleanUpOnSignals();
     ignoreClosedStdout(run);
   }
   const program = buildProgram(io, run);
@@ -353,8 +354,26 @@ function catchStrayErrors(io: Io, run: RunState): void {
 function ignoreClosedStdout(run: RunState): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return;
-    process.exitCode = handleError(error, processIo, run);
+    // A full disk or a closed terminal is the output's trouble, not a bug.
+    const failure = typeof error.code === 'string' ? new TreatyDiffError('output-failed', `standard output: cannot write the report (${describeFsError(error)})`) : error;
+    process.exitCode = handleError(failure, processIo, run);
   });
+}
+
+/** Exit codes of a run cancelled by a signal, as shells report them (128 + the signal's number). */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * Ctrl-C, `kill` or a closed terminal while a report is being written to `-o`: the temporary file beside
+ * it is removed, and the run exits as a cancelled command does (130, 143, 129), writing nothing more.
+ */
+function cleanUpOnSignals(): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT) as [NodeJS.Signals, number][]) {
+    process.once(signal, () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    });
+  }
 }
 
 /** What the run learnt that error handling needs: whether to print an internal error's details. */
