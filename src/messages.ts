@@ -106,3 +106,43 @@ const FINDING_WORDING: Record<FindingCode, (d: FindingDetails) => string> = {
 export function findingMessage(code: FindingCode, details: FindingDetails = {}): string {
   return FINDING_WORDING[code](details);
 }
+
+/**
+ * Characters that must never reach a terminal or a page as they are: C0 controls but tab and line feed
+ * (ESC starts terminal escape sequences), DEL, C1 controls (U+009B is a one-character CSI, U+009D an
+ * OSC), and the bidirectional marks, embeddings, overrides and isolates that reorder what is shown
+ * (U+202E makes "fdp.exe" read "exe.pdf"). A draft or a file name may carry any of them.
+ */
+const UNSAFE_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Shows every unsafe control as its code point, the way `less` and `git` make them visible, so that a
+ * hostile draft cannot move the cursor, retitle the terminal or reorder the words a reader sees.
+ *
+ * @example showControls('a\u001b[2Jb') // 'a<U+001B>[2Jb'
+ * @example showControls('fdp.\u202eexe') // 'fdp.<U+202E>exe'
+ * @example showControls('Article 5\tScope') // unchanged
+ */
+export function showControls(text: string): string {
+  return text.replace(UNSAFE_CONTROLS, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/**
+ * JSON text with every unsafe control written as a `\uXXXX` escape (JSON.stringify leaves C1 and bidi
+ * controls raw): the same data for a parser, harmless when the report is printed to a terminal.
+ *
+ * @example escapeJsonControls('"a\u009bb"') // '"a\\u009bb"'
+ */
+export function escapeJsonControls(json: string): string {
+  return json.replace(UNSAFE_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `value` with `showControls` applied to every string in it, at any depth (a copy; the input is unchanged). */
+export function showControlsIn<T>(value: T): T {
+  if (typeof value === 'string') return showControls(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => showControlsIn(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, showControlsIn(item)])) as T;
+  }
+  return value;
+}

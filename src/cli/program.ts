@@ -6,6 +6,7 @@ import { EXIT_TROUBLE, exitCodeFor, type FailOn } from '../exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
 import { describeFsError, emit, guardOutput, removeTemporaryFiles } from './output-file.js';
 import { processIo, type Io } from './io.js';
+import { showControls } from '../messages.js';
 
 export type { Io } from './io.js';
 import { createHighlighter, detectColorLevel, type Highlighter } from '../render/highlight.js';
@@ -389,10 +390,11 @@ function handleError(error: unknown, io: Io, run: RunState): number {
     return EXIT_TROUBLE;
   }
   if (isTreatyDiffError(error)) {
-    io.stderr(`treaty-diff: ${error.message}\n`);
+    // A file name may carry terminal controls: shown, never obeyed.
+    io.stderr(`treaty-diff: ${showControls(error.message)}\n`);
     return EXIT_TROUBLE;
   }
-  const detail = (error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0]?.trim() || 'unknown error';
+  const detail = showControls((error instanceof Error ? error.message : String(error)).split(/\r?\n/)[0]?.trim() || 'unknown error');
   io.stderr(
     `treaty-diff: internal error (${detail}); this is a bug in treaty-diff: please report it with the command and the drafts; --debug or TREATY_DIFF_DEBUG=1 shows the details\n`,
   );

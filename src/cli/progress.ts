@@ -1,5 +1,7 @@
 // Progress of a long run, for a person watching a terminal: one self-overwriting line on stderr.
 
+import { showControls } from '../messages.js';
+
 /** Where progress goes and whether anyone is watching. */
 export interface ProgressSink {
   /** True when stderr is a terminal; progress is never shown otherwise (CI logs, pipes, files). */
@@ -61,7 +63,7 @@ export function createProgress(sink: ProgressSink, now: () => number = Date.now,
     else cancel ??= schedule(() => write(), QUIET_MS - waited);
   };
   return {
-    reading: (paths) => show(`reading ${plural(paths.length, 'draft')} (${paths.join(', ')})`),
+    reading: (paths) => show(`reading ${plural(paths.length, 'draft')} (${paths.map(showControls).join(', ')})`),
     read: (drafts, pages) => {
       done = `read ${plural(drafts, 'draft')}, ${plural(pages, 'page')}`;
       show(done);

@@ -3,6 +3,7 @@
 import type { ArticleHistory, TreatyHistory } from '../types.js';
 import { comparisonJson, SCHEMA_VERSION } from './json.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { escapeJsonControls } from '../messages.js';
 
 /**
  * The JSON report of a series (schemaVersion 1, additive): the top level is exactly the
@@ -16,7 +17,7 @@ export function renderHistoryJson(history: TreatyHistory): string {
   if (latest === undefined) throw new RangeError('renderHistoryJson needs at least one comparison');
   const drafts = [comparisons[0]!.old, ...comparisons.map((comparison) => comparison.new)];
   const series = { drafts, comparisons, history: history.articles.map(lineage) };
-  return JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...latest, series }, null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...latest, series }, null, 2)) + '\n';
 }
 
 function lineage(a: ArticleHistory): object {

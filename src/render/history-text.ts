@@ -2,11 +2,13 @@
 
 import type { TreatyHistory } from '../types.js';
 import type { Highlighter } from './highlight.js';
+import { showControlsIn } from '../messages.js';
 import { renderText } from './text.js';
 import { describeEvent, describeNums, lineageLabel } from './describe-event.js';
 
 /** The terminal report of a series of drafts. Ends with a newline. */
-export function renderHistoryText(history: TreatyHistory, hl: Highlighter): string {
+export function renderHistoryText(given: TreatyHistory, hl: Highlighter): string {
+  const history = showControlsIn(given);
   const out: string[] = [`${hl.heading('treaty-diff')}  ${history.drafts.length} drafts, compared in the order given`];
   for (const [index, draft] of history.drafts.entries()) {
     out.push(`  draft ${index + 1}  ${draft.path}${draft.symbol ? ` (${draft.symbol}${draft.date ? `, ${draft.date}` : ''})` : ''}`);

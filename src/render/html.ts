@@ -8,6 +8,7 @@ import { HTML_STYLE } from './html-style.js';
 import { articleAnchor, renderArticleHtml } from './html-article.js';
 import { describeEvent, lineageLabel } from './describe-event.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { showControlsIn } from '../messages.js';
 
 /**
  * Defence in depth behind escaping: no script, frame, font, connection or remote image may load,
@@ -16,13 +17,15 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** The HTML report of one comparison: a complete document without external resources or scripts. */
-export function renderHtml(diff: TreatyDiff): string {
+export function renderHtml(given: TreatyDiff): string {
+  const diff = showControlsIn(given);
   const title = `treaty-diff: ${draftName(diff.old)} → ${draftName(diff.new)}`;
   return page(title, [`<header><h1>${escapeHtml(title)}</h1>${draftTable([diff.old, diff.new], ['Old', 'New'])}</header>`, comparisonBody(diff, '', 2)]);
 }
 
 /** The HTML report of a series of drafts: the drafts, the history of every article, each consecutive comparison. */
-export function renderHistoryHtml(history: TreatyHistory): string {
+export function renderHistoryHtml(given: TreatyHistory): string {
+  const history = showControlsIn(given);
   const title = `treaty-diff: ${history.drafts.length} drafts`;
   const names = history.drafts.map((_, i) => `Draft ${i + 1}`);
   const parts = [

@@ -3,6 +3,7 @@
 import type { ArticleDiff, ArticleSummary, DraftSummary, Finding, Footnote, FootnoteDiff, ProvisionDiff, TreatyDiff, Warning } from '../types.js';
 import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { escapeJsonControls } from '../messages.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -11,7 +12,7 @@ export const SCHEMA_VERSION = 1;
  * same drafts always give byte-identical output. Optional fields are omitted, never `null`.
  */
 export function renderJson(diff: TreatyDiff): string {
-  return JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...comparisonJson(diff) }, null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...comparisonJson(diff) }, null, 2)) + '\n';
 }
 
 /** One comparison in the contract's shape, without `schemaVersion` and `tool`: the top level of

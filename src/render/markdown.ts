@@ -6,7 +6,7 @@ import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged }
 import { footnoteLabel, provisionLabel, renderOps, shortenChange } from './text.js';
 import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import type { Highlighter } from './highlight.js';
-import { quote } from '../messages.js';
+import { quote, showControlsIn } from '../messages.js';
 import { describeEvent, lineageLabel } from './describe-event.js';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
@@ -118,7 +118,9 @@ function withinLimit(render: (detail: Detail) => string): string {
  * important first, with a note saying so, when the whole report would not fit a CI job summary.
  * `level` is the level of its top heading (1, or 3 inside a series).
  */
-export function renderMarkdown(diff: TreatyDiff, level = 1): string {
+export function renderMarkdown(given: TreatyDiff, level = 1): string {
+  // Shown, not obeyed: a bidi override in a draft would reorder the words a reviewer sees.
+  const diff = showControlsIn(given);
   return withinLimit((detail) => renderComparisonMarkdown(diff, level, detail));
 }
 
@@ -158,7 +160,8 @@ function renderComparisonMarkdown(diff: TreatyDiff, level: number, detail: Detai
 }
 
 /** The Markdown report of a series of drafts: the drafts, each consecutive comparison, the history of every article. */
-export function renderHistoryMarkdown(history: TreatyHistory): string {
+export function renderHistoryMarkdown(given: TreatyHistory): string {
+  const history = showControlsIn(given);
   const out: string[] = [`# treaty-diff: ${history.drafts.length} drafts`, '', 'Drafts are compared in the order given: each with the next.', ''];
   out.push(...draftTable(history.drafts, history.drafts.map((_, i) => `draft ${i + 1}`)), '');
   out.push(...renderHistoryTable(history), '');

@@ -4,7 +4,7 @@ import type { FurnitureLine, TreatyDocument, TreatyNode } from '../types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { listArticles } from '../parse/walk.js';
 import type { Highlighter } from './highlight.js';
-import { quote } from '../messages.js';
+import { escapeJsonControls, quote, showControlsIn } from '../messages.js';
 
 const CONTAINER_LABEL: Partial<Record<TreatyNode['kind'], string>> = {
   part: 'Part',
@@ -15,7 +15,8 @@ const CONTAINER_LABEL: Partial<Record<TreatyNode['kind'], string>> = {
 };
 
 /** The outline: metadata, then one line per structural node with its pages, then what was set aside. */
-export function renderOutline(doc: TreatyDocument, hl: Highlighter): string {
+export function renderOutline(given: TreatyDocument, hl: Highlighter): string {
+  const doc = showControlsIn(given);
   const out: string[] = [];
   const meta = doc.metadata;
   const facts = [meta.symbol, meta.date, `${doc.source.pages} ${doc.source.pages === 1 ? 'page' : 'pages'}`, `${listArticles(doc).length} articles`];
@@ -102,5 +103,5 @@ function describeFurniture(lines: FurnitureLine[]): string {
 
 /** The whole parsed tree as JSON, stable key order from the types. */
 export function renderDocumentJson(doc: TreatyDocument): string {
-  return JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...doc }, null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...doc }, null, 2)) + '\n';
 }

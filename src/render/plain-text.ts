@@ -1,6 +1,7 @@
 // Renders a parsed draft as plain text for `git diff` (a textconv driver) and grep: one provision a line.
 
 import type { Footnote, TreatyDocument, TreatyNode } from '../types.js';
+import { showControlsIn } from '../messages.js';
 
 const LABEL: Partial<Record<TreatyNode['kind'], string>> = {
   part: 'Part',
@@ -22,7 +23,8 @@ const LABEL: Partial<Record<TreatyNode['kind'], string>> = {
  * Example: an article 15 "Conditions and safeguards" with paragraphs 1 and 2 and footnote 2 ->
  * `Article 15 – Conditions and safeguards`, `1. Each Party shall ...`, `2. Such ...`, `[^2] The ...`.
  */
-export function renderPlainText(doc: TreatyDocument): string {
+export function renderPlainText(given: TreatyDocument): string {
+  const doc = showControlsIn(given);
   const out: string[] = [];
   const { symbol, date, title } = doc.metadata;
   for (const fact of [symbol, date, title]) if (fact) out.push(oneLine(fact));

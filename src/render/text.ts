@@ -5,7 +5,7 @@ import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import { FINDING_INFO, FINDING_CODES } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, groupArticles } from './sections.js';
 import type { Highlighter } from './highlight.js';
-import { quote } from '../messages.js';
+import { quote, showControlsIn } from '../messages.js';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -20,7 +20,9 @@ const LINE_LIMIT = 300;
 const HIGH_TABLE_ROWS = 12;
 
 /** The terminal report. Ends with a newline. */
-export function renderText(diff: TreatyDiff, hl: Highlighter): string {
+export function renderText(given: TreatyDiff, hl: Highlighter): string {
+  // Nothing from a draft or a file name reaches the terminal as a control character.
+  const diff = showControlsIn(given);
   const out: string[] = [];
   out.push(hl.heading('treaty-diff'), `  old  ${describeDraft(diff.old)}`, `  new  ${describeDraft(diff.new)}`, '');
   out.push(...renderSummary(diff, hl), '');
