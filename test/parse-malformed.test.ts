@@ -55,12 +55,10 @@ describe('malformed drafts', () => {
     expect(doc).toMatchObject({ nodes: [], unplaced: [], lineCount: 0 });
   });
 
-  it('parses a 40-fold convention (about 16,000 lines) quickly: the pass is linear', () => {
+  // Speed is measured by npm run bench, not by a timer here.
+  it('parses a 40-fold convention (about 16,000 lines) into every one of its articles', () => {
     const lines = Array.from({ length: 40 }, () => corpus.lines).flat();
-    const started = performance.now();
     const doc = parseDocument(withLines(lines));
-    const elapsed = performance.now() - started;
     expect(listArticles(doc)).toHaveLength(48 * 40);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
