@@ -15,7 +15,7 @@ import type {
 } from './types.js';
 import { alignArticles, WEAK_SIMILARITY } from './align/align-articles.js';
 import { buildRenumbering } from './align/cross-references.js';
-import { numKey } from './parse/ids.js';
+import { articleKey } from './parse/ids.js';
 import { classifyChanges } from './classify/classify.js';
 import { FINDING_CODES } from './classify/findings.js';
 import { DEFAULT_LEXICON, type Lexicon } from './classify/lexicon.js';
@@ -102,7 +102,7 @@ const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word
 export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, options: CompareOptions = {}): TreatyDiff {
   const lexicon = options.lexicon ?? DEFAULT_LEXICON;
   const timeoutMs = options.diffTimeoutMs ?? 1000;
-  const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(numKey));
+  const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(articleKey));
   const articleAlignments = alignArticles(oldDoc, newDoc);
   const renumbering = buildRenumbering(oldDoc, articleAlignments);
   const [preface, preamble, conclusions] = OTHER_PARTS.map((part) => alignOtherParts(oldDoc, newDoc, part));
@@ -117,8 +117,8 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
     if (
       wanted !== undefined &&
       !isOtherPart(part) &&
-      !(oldNum !== undefined && wanted.has(numKey(oldNum))) &&
-      !(newNum !== undefined && wanted.has(numKey(newNum)))
+      !(oldNum !== undefined && wanted.has(articleKey(oldNum))) &&
+      !(newNum !== undefined && wanted.has(articleKey(newNum)))
     ) {
       continue;
     }

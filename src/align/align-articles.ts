@@ -6,7 +6,7 @@ import { articleBodyText } from '../parse/list-provisions.js';
 import { diceSimilarity, normalizeSpace, roundSimilarity, textFeatures } from '../match/similarity.js';
 import { findBestChain, type CandidatePair } from '../match/best-chain.js';
 import { interleave } from '../match/interleave.js';
-import { numKey } from '../parse/ids.js';
+import { articleKey, numKey } from '../parse/ids.js';
 
 /** Bonus for a pair that keeps its number: number matching comes first, but not blindly. */
 const SAME_NUMBER_BONUS = 0.3;
@@ -37,7 +37,7 @@ const factsOf = (entry: ArticleInContext): ArticleFacts => {
   const body = articleBodyText(entry.article);
   return {
     entry,
-    key: numKey(entry.article.num ?? entry.article.id),
+    key: articleKey(entry.article.num ?? entry.article.id),
     heading: normalizeSpace(entry.article.heading ?? '').toLowerCase(),
     features: textFeatures(body),
     body,

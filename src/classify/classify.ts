@@ -3,7 +3,7 @@
 
 import type { Alignment, Finding, FindingCode, PageRange, TopicGroup } from '../types.js';
 import type { ArticleChange, ProvisionChange } from '../diff/diff-article.js';
-import { numKey } from '../parse/ids.js';
+import { articleKey } from '../parse/ids.js';
 import { findingMessage } from '../messages.js';
 import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
 import { FINDING_INFO } from './findings.js';
@@ -311,7 +311,7 @@ export function classifyChanges(alignment: Alignment, change: ArticleChange, lex
     const newArticle = alignment.new.article;
     const at = newArticle.id;
     const pages = { old: oldArticle.pages, new: newArticle.pages };
-    if (numKey(oldArticle.num ?? '') !== numKey(newArticle.num ?? '')) addFinding(ctx, 'article-renumbered', { at, pages });
+    if (articleKey(oldArticle.num ?? '') !== articleKey(newArticle.num ?? '')) addFinding(ctx, 'article-renumbered', { at, pages });
     if (alignment.kind === 'moved') {
       const path = alignment.new.ancestors.map((a) => [a.num, a.heading].filter(Boolean).join(' ')).join(' / ');
       addFinding(ctx, 'article-moved', { at, pages, detail: path === '' ? undefined : `to ${path}` });
