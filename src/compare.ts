@@ -77,6 +77,7 @@ const summarizeArticle = (entry: ArticleInContext): ArticleSummary => ({
   ...(isOtherPart(entry.article.kind) ? { element: entry.article.kind } : {}),
   num: entry.article.num ?? '',
   ...(entry.article.heading !== undefined ? { heading: entry.article.heading } : {}),
+  ...(entry.article.deleted === true ? { deleted: true as const } : {}),
   id: entry.article.id,
   pages: entry.article.pages,
   path: entry.ancestors.map((a) => [a.kind === 'title' ? 'Title' : capitalize(a.kind), a.num].filter(Boolean).join(' ')),
@@ -125,7 +126,9 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
     const change = diffArticle(alignment.old?.article, alignment.new?.article, renumbering, timeoutMs);
     const { findings, topics } = classifyChanges(alignment, change, lexicon);
     const footnotes = diffFootnotes(alignment.old?.article.footnotes ?? [], alignment.new?.article.footnotes ?? [], timeoutMs);
-    if (alignment.old !== undefined && alignment.new !== undefined && alignment.similarity < WEAK_SIMILARITY) {
+    // An article and its `[deleted]` placeholder share only their number, by design: no guess to warn about.
+    const deletedInPlace = alignment.kind === 'removed' || alignment.kind === 'added';
+    if (alignment.old !== undefined && alignment.new !== undefined && !deletedInPlace && alignment.similarity < WEAK_SIMILARITY) {
       ownWarnings.push({
         code: 'weak-alignment',
         at: alignment.new.article.id,

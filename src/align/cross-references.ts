@@ -31,7 +31,8 @@ export function buildRenumbering(oldDoc: TreatyDocument, alignments: Alignment[]
   for (const a of alignments) {
     const oldNum = a.old?.article.num;
     if (oldNum === undefined) continue;
-    const newNum = a.new?.article.num;
+    // An article deleted in place keeps its number on a placeholder: it is gone all the same.
+    const newNum = a.kind === 'removed' ? undefined : a.new?.article.num;
     byKey.set(articleKey(oldNum), newNum === undefined ? undefined : printed(newNum));
   }
   const oldOrder = listArticles(oldDoc).map((entry) => articleKey(entry.article.num ?? entry.article.id));

@@ -3,6 +3,7 @@
 import type { BodyLine } from '../types.js';
 import {
   isConclusionsStart,
+  isDeletedPlaceholder,
   isStructuralShape,
   isUpperCase,
   looksLikeHeading,
@@ -21,6 +22,8 @@ export interface Heading {
   heading?: string;
   /** The heading line and any following heading-text lines. */
   lines: number[];
+  /** `Article 24 [deleted]` on one line: the heading line is also the provision's whole text. */
+  deleted?: true;
 }
 
 // Title lines kept as the preamble's heading; longer front matter is reported as unplaced.
@@ -70,6 +73,7 @@ export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
   }
   const result: Heading = { kind, num: found.num, lines: taken };
   if (heading !== undefined) result.heading = heading;
+  if (found.deleted) result.deleted = true;
   return result;
 }
 
@@ -77,7 +81,7 @@ export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
 function isHeadingText(lines: BodyLine[], i: number, j: number, kind: Heading['kind']): boolean {
   const next = lines[j];
   if (!next || next.joinNext) return false;
-  if (isStructuralShape(next.text) || matchMarker(next.text) || isConclusionsStart(next.text)) return false;
+  if (isStructuralShape(next.text) || matchMarker(next.text) || isConclusionsStart(next.text) || isDeletedPlaceholder(next.text)) return false;
   if (next.centred || next.bold) return true;
   if (kind !== 'article' && isUpperCase(next.text) && next.text.length <= 200) return true;
   if (!looksLikeHeading(next.text)) return false;

@@ -173,6 +173,8 @@ function openArticle(state: ParseState, found: Heading): Target {
   const claimed = state.ids.claim(idPart('article', articleKey(found.num)));
   const node = createDraft('article', claimed.id, page, headingExtra(found));
   node.lines.push(...found.lines);
+  // `Article 24 [deleted]`: the placeholder is the article's text (the line is the heading's too).
+  if (found.deleted) node.textParts.push({ text: '[deleted]', line: found.lines[0]!, joinNext: false });
   if (claimed.duplicate) {
     state.warnings.push({
       code: 'duplicate-article',

@@ -12,6 +12,8 @@ export interface HeadingMatch {
   heading?: string;
   /** How the heading was separated from the number (`.` is the weakest signal). */
   separator?: string;
+  /** Set for `Article 24 [deleted]` on one line: the provision is kept in place as a placeholder. */
+  deleted?: true;
 }
 
 // Latin ordinal suffixes used for inserted articles: `Article 6 bis`, `Article 12 ter`.
@@ -68,12 +70,40 @@ export function matchArticleHeading(text: string): HeadingMatch | undefined {
 }
 
 function splitRest(num: string, rest: string): HeadingMatch | undefined {
+  if (isDeletedPlaceholder(rest.trim())) return { num, deleted: true };
   const after = AFTER_NUMBER.exec(rest);
   if (!after) return undefined;
   const separator = after[1];
   const heading = (after[2] ?? '').trim();
   if (separator === undefined || heading === '') return { num };
   return { num, heading, separator };
+}
+
+// `[deleted]`, `[Deleted]`, `[deleted].`: EU Council texts keep a deleted provision in place under its number.
+const DELETED_PLACEHOLDER = /^\[\s*deleted\s*\][.;]?$/i;
+const DELETED_PLACEHOLDERS = /\[\s*deleted\s*\]/gi;
+
+/**
+ * True for the whole text of a provision deleted in place (`Article 24` / `[deleted]`, `(c) [deleted]`):
+ * a placeholder, not bracketed negotiation text.
+ *
+ * @example isDeletedPlaceholder('[deleted]') // true
+ * @example isDeletedPlaceholder('[Deleted].') // true
+ * @example isDeletedPlaceholder('[deleted] text that goes on') // false
+ * @example isDeletedPlaceholder('[shall][may]') // false
+ */
+export function isDeletedPlaceholder(text: string): boolean {
+  return DELETED_PLACEHOLDER.test(text);
+}
+
+/**
+ * The text without its `[deleted]` placeholders, for counting negotiation brackets.
+ *
+ * @example withoutPlaceholders('(c) [deleted] and [shall][may]') // '(c)  and [shall][may]'
+ * @example withoutPlaceholders('[deleted text]') // '[deleted text]' (bracketed words, not a placeholder)
+ */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(DELETED_PLACEHOLDERS, '');
 }
 
 /** Container kinds, outermost first; the index is the nesting rank. */
