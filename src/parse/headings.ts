@@ -14,6 +14,7 @@ import {
   type ContainerKind,
   type HeadingMatch,
 } from './patterns.js';
+import { isLineStartReference } from './references.js';
 
 /** A structural heading found at a line, with the lines its heading text took. */
 export interface Heading {
@@ -31,9 +32,11 @@ const MAX_TITLE_LINES = 6;
 
 /**
  * The structural heading starting at line `i` (already known to start a block), with its
- * heading text from the same line or the next ones, or undefined.
+ * heading text from the same line or the next ones, or undefined. `previousArticle` is the
+ * number of the article open at that line, if any: article numbers go up, so a bare `Article 5`
+ * inside article 43 is a cross-reference unless layout sets it apart.
  */
-export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
+export function findHeading(lines: BodyLine[], i: number, previousArticle?: string): Heading | undefined {
   const line = lines[i]!;
   const strong = line.centred || line.bold;
   let kind: Heading['kind'];
@@ -55,6 +58,8 @@ export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
   if (found.heading !== undefined && (found.separator === '.' || found.separator === ':') && !strong && !looksLikeHeading(found.heading)) {
     return undefined;
   }
+  // `Article 5.` / `shall apply ...`, `Annex IV. The Commission shall adopt ...`: a reference a line wrap put first.
+  if ((kind === 'article' || kind === 'annex') && isLineStartReference(lines, i, { kind, ...found }, previousArticle)) return undefined;
   const taken = [i];
   let heading = found.heading;
   let last = i;

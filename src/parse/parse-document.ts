@@ -86,7 +86,7 @@ function readLine(state: ParseState, i: number): number {
   const { lines } = state;
   const line = lines[i]!;
   const atBlock = i === 0 || state.afterHeading || line.breakBefore || line.centred || line.bold || endsBlock(lines[i - 1]!.text);
-  const heading = atBlock ? findHeading(lines, i) : undefined;
+  const heading = atBlock ? findHeading(lines, i, state.target?.body !== undefined ? state.target.node.num : undefined) : undefined;
   state.afterHeading = heading !== undefined;
   if (heading !== undefined && state.target?.body !== undefined && isArticleSubdivision(lines, heading, state.target.node.num)) {
     // `Section 1. ...` inside a Roman-numbered article: its lines stay in the article's body.
