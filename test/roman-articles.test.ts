@@ -181,6 +181,17 @@ describe('Roman article numbers on text drafts', () => {
     expect(diff.articles[3]!.findings.map((f) => f.code)).toEqual(['article-renumbered']);
   });
 
+  it('a changed section heading changes the article; --articles IV and 4 name the same article', () => {
+    const draft = (heading: string) => textDraft(`ARTICLE IV. OBLIGATIONS\n\nSection 1. ${heading}\n\nEach member shall co-operate.\n\nARTICLE V. THE FUND\n\nThe Fund shall act.\n`);
+    const diff = compareDrafts(draft('General obligations'), draft('Specific obligations'));
+    expect(diff.articles.map((a) => `${a.old?.num}>${a.new?.num} ${a.kind}`)).toEqual(['IV>IV modified', 'V>V unchanged']);
+    expect(diff.articles[0]!.provisions.filter((p) => p.kind !== 'unchanged').map((p) => p.id)).toEqual(['art_4__sec_1__heading']);
+    expect(diff.articles[0]!.findings.map((f) => f.code)).toEqual(['article-modified']);
+    for (const wanted of ['IV', 'iv', '4']) {
+      expect(compareDrafts(draft('A'), draft('B'), { articles: [wanted] }).articles.map((a) => a.new?.num)).toEqual(['IV']);
+    }
+  });
+
   it('maps roman references only in capitals: "and c" and "article vi" stay as they are', () => {
     const renumbering = { byKey: new Map<string, string | undefined>([['3', 'IV'], ['6', 'VII'], ['100', 'CI']]), oldOrder: ['3', '6', '100'] };
     expect(rewriteReferences('Articles III and VI, 9.1.a and c, article vi', renumbering)).toEqual({

@@ -2,7 +2,7 @@
 
 import type { Alignment, AlignmentKind, ArticleInContext, MatchedBy, TreatyDocument, TreatyNode } from '../types.js';
 import { listArticles } from '../parse/walk.js';
-import { articleBodyText } from '../parse/list-provisions.js';
+import { listProvisions } from '../parse/list-provisions.js';
 import { diceSimilarity, normalizeSpace, roundSimilarity, textFeatures } from '../match/similarity.js';
 import { findBestChain, type CandidatePair } from '../match/best-chain.js';
 import { interleave } from '../match/interleave.js';
@@ -31,16 +31,27 @@ interface ArticleFacts {
   heading: string;
   features: Set<string>;
   body: string;
+  /** Headings of the sections inside the article (charters), joined; '' for most articles. */
+  sectionHeadings: string;
 }
 
 const factsOf = (entry: ArticleInContext): ArticleFacts => {
-  const body = articleBodyText(entry.article);
+  const provisions = listProvisions(entry.article);
+  // As `articleBodyText`, from the one list.
+  const body = provisions
+    .filter((p) => !p.heading)
+    .map((p) => p.text)
+    .join(' ');
   return {
     entry,
     key: articleKey(entry.article.num ?? entry.article.id),
     heading: normalizeSpace(entry.article.heading ?? '').toLowerCase(),
     features: textFeatures(body),
     body,
+    sectionHeadings: provisions
+      .filter((p) => p.heading && p.node !== entry.article)
+      .map((p) => p.text)
+      .join('\n'),
   };
 };
 
@@ -133,7 +144,8 @@ function kindOf(oldFact: ArticleFacts, newFact: ArticleFacts): AlignmentKind {
   if (oldFact.key !== newFact.key) return 'renumbered';
   const sameText =
     oldFact.body === newFact.body &&
-    normalizeSpace(oldFact.entry.article.heading ?? '') === normalizeSpace(newFact.entry.article.heading ?? '');
+    normalizeSpace(oldFact.entry.article.heading ?? '') === normalizeSpace(newFact.entry.article.heading ?? '') &&
+    oldFact.sectionHeadings === newFact.sectionHeadings;
   return sameText ? 'unchanged' : 'modified';
 }
 

@@ -60,7 +60,8 @@ function pairProvisions(oldList: Rewritten[], newList: Provision[]): Map<number,
       if (oldItem.heading !== newItem.heading) return;
       const sameKey = oldItem.key === newItem.key;
       if (oldItem.heading) {
-        candidates.push({ oldIndex: i, newIndex: j, weight: 1 });
+        // The article's heading with the article's, a section's with the same section's first.
+        candidates.push({ oldIndex: i, newIndex: j, weight: 1 + (sameKey ? SAME_KEY_BONUS : 0) });
         return;
       }
       const similarity = oldItem.text === newItem.text ? 1 : diceSimilarity(oldFeatures[i]!, newFeatures[j]!);
