@@ -15,7 +15,7 @@ import type {
 } from './types.js';
 import { alignArticles, WEAK_SIMILARITY } from './align/align-articles.js';
 import { buildRenumbering } from './align/cross-references.js';
-import { nearestNums, numKey } from './parse/ids.js';
+import { articleKey, nearestNums } from './parse/ids.js';
 import { TreatyDiffError } from './errors.js';
 import { classifyChanges } from './classify/classify.js';
 import { FINDING_CODES } from './classify/findings.js';
@@ -78,6 +78,7 @@ const summarizeArticle = (entry: ArticleInContext): ArticleSummary => ({
   ...(isOtherPart(entry.article.kind) ? { element: entry.article.kind } : {}),
   num: entry.article.num ?? '',
   ...(entry.article.heading !== undefined ? { heading: entry.article.heading } : {}),
+  ...(entry.article.deleted === true ? { deleted: true as const } : {}),
   id: entry.article.id,
   pages: entry.article.pages,
   path: entry.ancestors.map((a) => [a.kind === 'title' ? 'Title' : capitalize(a.kind), a.num].filter(Boolean).join(' ')),
@@ -104,7 +105,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
   const lexicon = options.lexicon ?? DEFAULT_LEXICON;
   const timeoutMs = options.diffTimeoutMs ?? 1000;
   if (options.articles !== undefined) checkArticlesExist(options.articles, [oldDoc, newDoc]);
-  const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(numKey));
+  const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(articleKey));
   const articleAlignments = alignArticles(oldDoc, newDoc);
   const renumbering = buildRenumbering(oldDoc, articleAlignments);
   const [preface, preamble, conclusions] = OTHER_PARTS.map((part) => alignOtherParts(oldDoc, newDoc, part));
@@ -119,15 +120,17 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
     if (
       wanted !== undefined &&
       !isOtherPart(part) &&
-      !(oldNum !== undefined && wanted.has(numKey(oldNum))) &&
-      !(newNum !== undefined && wanted.has(numKey(newNum)))
+      !(oldNum !== undefined && wanted.has(articleKey(oldNum))) &&
+      !(newNum !== undefined && wanted.has(articleKey(newNum)))
     ) {
       continue;
     }
     const change = diffArticle(alignment.old?.article, alignment.new?.article, renumbering, timeoutMs);
     const { findings, topics } = classifyChanges(alignment, change, lexicon);
     const footnotes = diffFootnotes(alignment.old?.article.footnotes ?? [], alignment.new?.article.footnotes ?? [], timeoutMs);
-    if (alignment.old !== undefined && alignment.new !== undefined && alignment.similarity < WEAK_SIMILARITY) {
+    // An article and its `[deleted]` placeholder share only their number, by design: no guess to warn about.
+    const deletedInPlace = alignment.kind === 'removed' || alignment.kind === 'added';
+    if (alignment.old !== undefined && alignment.new !== undefined && !deletedInPlace && alignment.similarity < WEAK_SIMILARITY) {
       ownWarnings.push({
         code: 'weak-alignment',
         at: alignment.new.article.id,
@@ -182,9 +185,9 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
  */
 export function checkArticlesExist(wanted: readonly string[], docs: readonly TreatyDocument[]): void {
   const nums = docs.flatMap((doc) => listArticles(doc).map((entry) => entry.article.num ?? '')).filter(Boolean);
-  const known = new Set([...nums.map(numKey), ...OTHER_PARTS]);
+  const known = new Set([...nums.map(articleKey), ...OTHER_PARTS]);
   for (const num of wanted) {
-    if (known.has(numKey(num))) continue;
+    if (known.has(articleKey(num))) continue;
     const nearest = nearestNums(num, nums);
     throw new TreatyDiffError('bad-option', `--article ${num}: ${docs.length > 2 ? 'no draft' : 'neither draft'} has an article ${num}${nearest.length > 0 ? ` (nearest: ${nearest.join(', ')})` : ''}`);
   }

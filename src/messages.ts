@@ -91,7 +91,7 @@ const FINDING_WORDING: Record<FindingCode, (d: FindingDetails) => string> = {
   'power-narrowed': (d) => `power narrowed${about(d)}: ${change(d)}`,
   'power-modified': (d) => `power wording changed${about(d)}: ${change(d)}`,
   'article-added': (d) => `${articleName(d)} is new`,
-  'article-removed': (d) => `${d.name ?? `article ${d.article?.old ?? '?'}`} was removed`,
+  'article-removed': (d) => `${d.name ?? `article ${d.article?.old ?? d.article?.new ?? '?'}`} was removed${d.detail === undefined ? '' : ` (${d.detail})`}`,
   'article-renumbered': (d) => `article ${d.article?.old ?? '?'} is now article ${d.article?.new ?? '?'}`,
   'article-moved': (d) => `${articleName(d)} moved ${d.detail ?? 'to another chapter'}`,
   'article-modified': (d) => `${articleName(d)}: text changed${d.detail === undefined ? '' : ` (${d.detail})`}`,

@@ -212,6 +212,13 @@ export interface TreatyNode {
   num?: string;
   /** Heading exactly as printed (articles, containers, annexes). */
   heading?: string;
+  /**
+   * Set on a provision deleted in place: an article, paragraph, subparagraph or point whose whole
+   * text is the placeholder `[deleted]` (EU Council texts: `Article 24` over `[deleted]`, or
+   * `Article 24 [deleted]` on one line; `(c) [deleted]`). Its `text` stays `[deleted]`; the
+   * placeholder is not counted in `brackets`. Absent otherwise (never `false`).
+   */
+  deleted?: true;
   /** Own text before any child. Lines joined with single spaces, hyphenation undone. May be ''. */
   text: string;
   /** Own text after the last child, if any. */
@@ -221,7 +228,8 @@ export interface TreatyNode {
   pages: PageRange;
   /** Footnotes whose markers stand in this node's own text (articles collect their provisions'). */
   footnotes: Footnote[];
-  /** Count of square-bracketed segments (`[...]`) in the node's own text; on articles, in the whole article. */
+  /** Count of square-bracketed segments (`[...]`) in the node's own text; on articles, in the whole article.
+   * `[deleted]` placeholders are not counted. */
   brackets: number;
   /** Indices into `ExtractedText.lines` of the lines this node's own num, heading, text and wrapUp
    * came from. Every body line belongs to exactly one node or to `unplaced` (coverage invariant). */
@@ -256,6 +264,11 @@ export interface TreatyDocument {
 // ---------------------------------------------------------------------------
 // Alignment: two TreatyDocuments -> Alignment[]
 
+/**
+ * What became of an article. `removed` usually has only `old`; an article the new draft keeps in place
+ * as a `[deleted]` placeholder is `removed` with both sides (the new one `deleted`), and a placeholder
+ * of the old draft that the new one fills again is `added` with both sides.
+ */
 export type AlignmentKind = 'unchanged' | 'modified' | 'renumbered' | 'moved' | 'added' | 'removed';
 
 /** How a pair of articles was matched. `none` for added/removed. */
@@ -389,6 +402,9 @@ export interface ArticleSummary {
   element?: 'preface' | 'preamble' | 'conclusions';
   num: string;
   heading?: string;
+  /** Set when the article is a `[deleted]` placeholder in this draft: a `removed` article whose new side
+   * is set is one the new draft keeps in place as `Article 24` / `[deleted]`. */
+  deleted?: true;
   id: string;
   pages: PageRange;
   /** Enclosing containers as printed, outermost first, e.g. `["Chapter II", "Section 2"]`. */

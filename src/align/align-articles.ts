@@ -2,11 +2,11 @@
 
 import type { Alignment, AlignmentKind, ArticleInContext, MatchedBy, TreatyDocument, TreatyNode } from '../types.js';
 import { listArticles } from '../parse/walk.js';
-import { articleBodyText } from '../parse/list-provisions.js';
+import { listProvisions } from '../parse/list-provisions.js';
 import { diceSimilarity, normalizeSpace, roundSimilarity, textFeatures } from '../match/similarity.js';
 import { findBestChain, type CandidatePair } from '../match/best-chain.js';
 import { interleave } from '../match/interleave.js';
-import { numKey } from '../parse/ids.js';
+import { articleKey, numKey } from '../parse/ids.js';
 
 /** Bonus for a pair that keeps its number: number matching comes first, but not blindly. */
 const SAME_NUMBER_BONUS = 0.3;
@@ -31,16 +31,27 @@ interface ArticleFacts {
   heading: string;
   features: Set<string>;
   body: string;
+  /** Headings of the sections inside the article (charters), joined; '' for most articles. */
+  sectionHeadings: string;
 }
 
 const factsOf = (entry: ArticleInContext): ArticleFacts => {
-  const body = articleBodyText(entry.article);
+  const provisions = listProvisions(entry.article);
+  // As `articleBodyText`, from the one list.
+  const body = provisions
+    .filter((p) => !p.heading)
+    .map((p) => p.text)
+    .join(' ');
   return {
     entry,
-    key: numKey(entry.article.num ?? entry.article.id),
+    key: articleKey(entry.article.num ?? entry.article.id),
     heading: normalizeSpace(entry.article.heading ?? '').toLowerCase(),
     features: textFeatures(body),
     body,
+    sectionHeadings: provisions
+      .filter((p) => p.heading && p.node !== entry.article)
+      .map((p) => p.text)
+      .join('\n'),
   };
 };
 
@@ -94,7 +105,16 @@ interface ScoredPair extends CandidatePair {
   matchedBy: Exclude<MatchedBy, 'none'>;
 }
 
+/** Weight of an article paired with its `[deleted]` placeholder: the number is all they share. */
+const PLACEHOLDER_WEIGHT = SAME_NUMBER_BONUS;
+
+const isPlaceholder = (fact: ArticleFacts): boolean => fact.entry.article.deleted === true;
+
 function scorePair(oldFact: ArticleFacts, newFact: ArticleFacts, i: number, j: number): ScoredPair | undefined {
+  // An article deleted in place keeps its number and nothing else: it pairs by number only.
+  if (isPlaceholder(oldFact) !== isPlaceholder(newFact)) {
+    return oldFact.key === newFact.key ? { oldIndex: i, newIndex: j, weight: PLACEHOLDER_WEIGHT, similarity: 0, matchedBy: 'number' } : undefined;
+  }
   const similarity = oldFact.body === newFact.body ? 1 : diceSimilarity(oldFact.features, newFact.features);
   const sameNumber = oldFact.key === newFact.key;
   const sameHeading = oldFact.heading !== '' && oldFact.heading === newFact.heading;
@@ -117,11 +137,15 @@ const containerKeys = (ancestors: TreatyNode[]): string =>
     .join('/');
 
 function kindOf(oldFact: ArticleFacts, newFact: ArticleFacts): AlignmentKind {
+  // Deleted in place (`Article 24` / `[deleted]`) is a removal, however the number reads; a placeholder filled again is an addition.
+  if (isPlaceholder(newFact) && !isPlaceholder(oldFact)) return 'removed';
+  if (isPlaceholder(oldFact) && !isPlaceholder(newFact)) return 'added';
   if (containerKeys(oldFact.entry.ancestors) !== containerKeys(newFact.entry.ancestors)) return 'moved';
   if (oldFact.key !== newFact.key) return 'renumbered';
   const sameText =
     oldFact.body === newFact.body &&
-    normalizeSpace(oldFact.entry.article.heading ?? '') === normalizeSpace(newFact.entry.article.heading ?? '');
+    normalizeSpace(oldFact.entry.article.heading ?? '') === normalizeSpace(newFact.entry.article.heading ?? '') &&
+    oldFact.sectionHeadings === newFact.sectionHeadings;
   return sameText ? 'unchanged' : 'modified';
 }
 
@@ -134,6 +158,10 @@ function kindOf(oldFact: ArticleFacts, newFact: ArticleFacts): AlignmentKind {
  * largest total wins, so an inserted article 5 comes out as one `added` article and old 5..8 as
  * `renumbered` to 6..9, never as a chain of mismatched same-number pairs. Articles left over that
  * still clearly match (another chapter, out of order) are paired next, best first.
+ *
+ * An article the new draft keeps as a `[deleted]` placeholder pairs with the old article of its number
+ * and is `removed` (both sides set); a placeholder unpaired is `removed` too, never `added`; a
+ * placeholder on both sides is compared like any article (`unchanged` when both read `[deleted]`).
  *
  * Kinds: `moved` (other part/chapter) before `renumbered` (other number) before `modified`
  * (text or heading differs, whitespace aside) before `unchanged`. Cross-reference updates are
@@ -174,7 +202,8 @@ export function alignArticles(oldDoc: TreatyDocument, newDoc: TreatyDocument): A
     const oldFact = slot.oldIndex === undefined ? undefined : oldFacts[slot.oldIndex];
     const newFact = slot.newIndex === undefined ? undefined : newFacts[slot.newIndex];
     if (newFact === undefined) return { kind: 'removed', old: oldFact?.entry, matchedBy: 'none', similarity: 0 };
-    if (oldFact === undefined) return { kind: 'added', new: newFact.entry, matchedBy: 'none', similarity: 0 };
+    // A placeholder with nothing to pair with still reports a removal, never an addition.
+    if (oldFact === undefined) return { kind: isPlaceholder(newFact) ? 'removed' : 'added', new: newFact.entry, matchedBy: 'none', similarity: 0 };
     const pair = newPartner.get(slot.newIndex ?? -1) as ScoredPair;
     return {
       kind: kindOf(oldFact, newFact),

@@ -3,7 +3,8 @@
 
 import type { Alignment, Finding, FindingCode, PageRange, TopicGroup } from '../types.js';
 import type { ArticleChange, ProvisionChange } from '../diff/diff-article.js';
-import { numKey } from '../parse/ids.js';
+import { articleKey } from '../parse/ids.js';
+import { withoutPlaceholders } from '../parse/patterns.js';
 import { findingMessage } from '../messages.js';
 import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
 import { FINDING_INFO } from './findings.js';
@@ -32,7 +33,8 @@ interface Context {
 const PART_NAME: Partial<Record<string, string>> = { preface: 'the document title', preamble: 'the preamble', conclusions: 'the final text' };
 
 const BRACKETED = /\[[^[\]]*\]/g;
-const countBrackets = (text: string): number => text.match(BRACKETED)?.length ?? 0;
+// `[deleted]` placeholders are not negotiation brackets.
+const countBrackets = (text: string): number => withoutPlaceholders(text).match(BRACKETED)?.length ?? 0;
 
 const topicsIn = (text: string, topics: LexiconTopic[]): LexiconTopic[] =>
   topics.filter((t) => hasAnyPhrase(text, t.phrases));
@@ -141,6 +143,9 @@ const strengths = (text: string, lexicon: Lexicon): number[] =>
 /** Findings of one changed provision of a paired (or added/removed-provision) article. */
 function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChange): void {
   const { lexicon } = ctx;
+  // Whether the provision is there on each side: a `[deleted]` placeholder counts as gone (its kind is `removed`).
+  const hasOld = p.diff.kind !== 'added';
+  const hasNew = p.diff.kind !== 'removed';
   const own = topicsIn(`${p.oldText} ${p.newText}`, lexicon.topics);
   const context = topicsIn(contextText(change, p), lexicon.topics);
   const group = primaryGroup(own, context);
@@ -182,7 +187,7 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
 
   // Hedges: an added "where appropriate" lets a State do less. Only within a provision present
   // on both sides: a whole new provision brings its hedges with the obligation they qualify.
-  const hedges = p.old !== undefined && p.new !== undefined ? lexicon.hedges : [];
+  const hedges = hasOld && hasNew ? lexicon.hedges : [];
   for (const hedge of hedges) {
     const before = countPhrase(p.oldText, hedge);
     const after = countPhrase(p.newText, hedge);
@@ -221,12 +226,12 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
       const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string);
       // A whole provision deleted takes its safeguard or power with it, even when the topic
       // survives elsewhere in the article (one ground for refusal struck from a list of several).
-      const whole = p.new === undefined || !inNew;
+      const whole = !hasNew || !inNew;
       if (safeguard) add(whole ? 'safeguard-removed' : 'safeguard-weakened', evidence, topic.id);
       else add(whole ? 'power-removed' : 'power-narrowed', evidence, topic.id);
     } else {
       const evidence = phraseEvidence(p, hunks, 'new', come[0] as string);
-      const whole = p.old === undefined || !inOld;
+      const whole = !hasOld || !inOld;
       if (safeguard) add(whole ? 'safeguard-added' : 'safeguard-strengthened', evidence, topic.id);
       else add(whole ? 'power-added' : 'power-expanded', evidence, topic.id);
     }
@@ -235,7 +240,7 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   // Scope of a power: "any criminal offence" or "in real time" widens, "serious offences" narrows.
   // Only within a provision present on both sides: a new provision's scope words belong to the
   // power it adds (reported above as added), not to a change of an existing one.
-  if (p.old !== undefined && p.new !== undefined && (group === 'power' || own.some((t) => t.group === 'power'))) {
+  if (hasOld && hasNew && (group === 'power' || own.some((t) => t.group === 'power'))) {
     const powerTopic = (own.find((t) => t.group === 'power' && context.includes(t)) ?? [...own, ...context].find((t) => t.group === 'power'))?.id;
     const moved = (phrases: string[]): [string | undefined, string | undefined] => [
       phrases.find((ph) => countPhrase(p.newText, ph) > countPhrase(p.oldText, ph)),
@@ -264,9 +269,15 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
 function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' | 'new'): void {
   const { alignment } = ctx;
   const entry = side === 'old' ? alignment.old : alignment.new;
-  if (entry === undefined) return;
-  const pages = side === 'old' ? { old: entry.article.pages } : { new: entry.article.pages };
-  addFinding(ctx, side === 'old' ? 'article-removed' : 'article-added', { at: entry.article.id, pages });
+  // Deleted in place: the new draft keeps the number on a `[deleted]` placeholder (with or without an old article to pair with).
+  const placeholder = side === 'old' && alignment.new?.article.deleted === true ? alignment.new.article : undefined;
+  if (entry === undefined) {
+    if (placeholder !== undefined) addFinding(ctx, 'article-removed', { at: placeholder.id, pages: { new: placeholder.pages }, detail: 'kept as [deleted]' });
+    return;
+  }
+  const pages = side === 'old' ? { old: entry.article.pages, ...(placeholder !== undefined ? { new: placeholder.pages } : {}) } : { new: entry.article.pages };
+  const detail = placeholder !== undefined ? 'kept as [deleted]' : undefined;
+  addFinding(ctx, side === 'old' ? 'article-removed' : 'article-added', { at: entry.article.id, pages, detail });
   for (const topic of ctx.lexicon.topics) {
     for (const p of change.provisions) {
       const item = p[side];
@@ -304,14 +315,15 @@ export function classifyChanges(alignment: Alignment, change: ArticleChange, lex
   const groups = new Set(topicsIn(allText, lexicon.topics).map((t) => t.group));
   const topics = (['safeguard', 'power'] as const).filter((g) => groups.has(g));
 
-  if (alignment.old === undefined) classifyWholeArticle(ctx, change, 'new');
-  else if (alignment.new === undefined) classifyWholeArticle(ctx, change, 'old');
-  else {
+  // By kind, not by which sides are set: an article deleted in place is `removed` with a placeholder as its new side.
+  if (alignment.kind === 'added') classifyWholeArticle(ctx, change, 'new');
+  else if (alignment.kind === 'removed') classifyWholeArticle(ctx, change, 'old');
+  else if (alignment.old !== undefined && alignment.new !== undefined) {
     const oldArticle = alignment.old.article;
     const newArticle = alignment.new.article;
     const at = newArticle.id;
     const pages = { old: oldArticle.pages, new: newArticle.pages };
-    if (numKey(oldArticle.num ?? '') !== numKey(newArticle.num ?? '')) addFinding(ctx, 'article-renumbered', { at, pages });
+    if (articleKey(oldArticle.num ?? '') !== articleKey(newArticle.num ?? '')) addFinding(ctx, 'article-renumbered', { at, pages });
     if (alignment.kind === 'moved') {
       const path = alignment.new.ancestors.map((a) => [a.num, a.heading].filter(Boolean).join(' ')).join(' / ');
       addFinding(ctx, 'article-moved', { at, pages, detail: path === '' ? undefined : `to ${path}` });

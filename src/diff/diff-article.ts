@@ -18,9 +18,9 @@ export interface ProvisionChange {
   diff: ProvisionDiff;
   old?: Provision;
   new?: Provision;
-  /** Old text with cross-references mapped through the renumbering ('' when added). */
+  /** Old text with cross-references mapped through the renumbering ('' when added, or a `[deleted]` placeholder filled again). */
   oldText: string;
-  /** New text ('' when removed). */
+  /** New text ('' when removed, or deleted in place: `(c) [deleted]`; `diff.kind` is then `removed`). */
   newText: string;
   /** Ops from `oldText` to `newText`: the substantive changes, reference updates excluded. */
   ops: DiffOp[];
@@ -37,6 +37,9 @@ interface Rewritten extends Provision {
   original: string;
   updates: ReferenceUpdate[];
 }
+
+/** True for a provision whose node is a `[deleted]` placeholder (the article's intro when the whole article is). */
+const isDeletedInPlace = (p: Provision): boolean => !p.heading && p.node.deleted === true;
 
 /** Pairs provisions: same relative id or clearly similar text, order kept (an inserted
  * paragraph does not shift every later paragraph into a mismatched pair). */
@@ -57,7 +60,8 @@ function pairProvisions(oldList: Rewritten[], newList: Provision[]): Map<number,
       if (oldItem.heading !== newItem.heading) return;
       const sameKey = oldItem.key === newItem.key;
       if (oldItem.heading) {
-        candidates.push({ oldIndex: i, newIndex: j, weight: 1 });
+        // The article's heading with the article's, a section's with the same section's first.
+        candidates.push({ oldIndex: i, newIndex: j, weight: 1 + (sameKey ? SAME_KEY_BONUS : 0) });
         return;
       }
       const similarity = oldItem.text === newItem.text ? 1 : diceSimilarity(oldFeatures[i]!, newFeatures[j]!);
@@ -103,14 +107,20 @@ export function diffArticle(
       const seen = newItem?.text.includes(u.new) === true;
       if (seen && !referenceUpdates.some((r) => r.old === u.old && r.new === u.new)) referenceUpdates.push(u);
     }
+    // A provision deleted in place (`(c) [deleted]`) is removed: classification reads it as gone,
+    // while the shown diff keeps the placeholder. A placeholder filled again is added likewise.
+    const deletedInPlace = oldItem !== undefined && newItem !== undefined && isDeletedInPlace(newItem) && !isDeletedInPlace(oldItem);
+    const filledAgain = oldItem !== undefined && newItem !== undefined && isDeletedInPlace(oldItem) && !isDeletedInPlace(newItem);
+    const readOld = filledAgain ? undefined : oldItem;
+    const readNew = deletedInPlace ? undefined : newItem;
     const shown = diffText(oldItem?.original ?? '', newItem?.text ?? '', timeoutMs);
     const read =
-      oldItem !== undefined && oldItem.text !== oldItem.original
-        ? diffText(oldItem.text, newItem?.text ?? '', timeoutMs)
+      readOld !== oldItem || readNew !== newItem || (oldItem !== undefined && oldItem.text !== oldItem.original)
+        ? diffText(readOld?.text ?? '', readNew?.text ?? '', timeoutMs)
         : shown;
     const kind =
-      oldItem === undefined ? 'added'
-      : newItem === undefined ? 'removed'
+      oldItem === undefined || filledAgain ? 'added'
+      : newItem === undefined || deletedInPlace ? 'removed'
       : oldItem.original === newItem.text ? 'unchanged'
       : 'modified';
     const diff: ProvisionDiff = {
@@ -126,8 +136,8 @@ export function diffArticle(
       diff,
       ...(oldItem !== undefined ? { old: oldItem } : {}),
       ...(newItem !== undefined ? { new: newItem } : {}),
-      oldText: oldItem?.text ?? '',
-      newText: newItem?.text ?? '',
+      oldText: readOld?.text ?? '',
+      newText: readNew?.text ?? '',
       ops: read.ops,
     };
   });

@@ -2,7 +2,7 @@
 
 import type { ArticleDiff, ArticleHistory, TreatyDiff, TreatyHistory } from '../types.js';
 import { isAboutArticles, summarizeArticles } from '../compare.js';
-import { numKey } from '../parse/ids.js';
+import { articleKey } from '../parse/ids.js';
 
 /**
  * Keeps the lineages that carry one of `wanted` in any draft (as printed or normalised: `6 bis` ==
@@ -14,12 +14,12 @@ import { numKey } from '../parse/ids.js';
  * keeps that article in both comparisons, with `nums: ['20', '21', '20']`.
  */
 export function selectArticles(history: TreatyHistory, wanted: readonly string[]): TreatyHistory {
-  const keys = new Set(wanted.map(numKey));
+  const keys = new Set(wanted.map(articleKey));
   const matches = (lineage: ArticleHistory): boolean =>
     lineage.nums.some((num, index) => {
       if (num === null) return false;
       // The title block, preamble and final text have no number: they are asked for by name (their id).
-      return num === '' ? keys.has(lineage.ids[index] ?? '') : keys.has(numKey(num));
+      return num === '' ? keys.has(lineage.ids[index] ?? '') : keys.has(articleKey(num));
     });
   const articles = history.articles.filter(matches);
   const ids = new Set(articles.flatMap((lineage) => lineage.ids.filter((id): id is string => id !== null)));

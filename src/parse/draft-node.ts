@@ -2,6 +2,7 @@
 
 import type { BodyLine, Footnote, NodeKind, PageRange, TreatyNode } from '../types.js';
 import type { FootnoteResolver } from './footnotes.js';
+import { isDeletedPlaceholder, withoutPlaceholders } from './patterns.js';
 
 /** A piece of text from one body line (a whole line, or part of a run-on line). */
 export interface Piece {
@@ -63,12 +64,14 @@ export function joinPieces(pieces: Piece[]): string {
 /**
  * Count of square-bracketed segments, counted by their opening bracket: a negotiation
  * bracket can open in one provision and close in another, and each opening is one segment.
+ * A `[deleted]` placeholder is not negotiation text and is not counted.
  *
  * @example countBrackets('States Parties [shall][may] adopt') // 2
+ * @example countBrackets('[deleted]') // 0
  */
 export function countBrackets(text: string): number {
   let count = 0;
-  for (const ch of text) if (ch === '[') count++;
+  for (const ch of withoutPlaceholders(text)) if (ch === '[') count++;
   return count;
 }
 
@@ -119,6 +122,8 @@ export function finishNode(draft: DraftNode, lines: BodyLine[], footnotes: Footn
   const node: TreatyNode = { kind: draft.kind, id: draft.id, text, children, pages, footnotes: nodeFootnotes, brackets, lines: ownLines };
   if (draft.num !== undefined) node.num = draft.num;
   if (draft.heading !== undefined) node.heading = draft.heading;
+  // A provision deleted in place: its whole text is the placeholder (`Article 24` / `[deleted]`, `(c) [deleted]`).
+  if (children.length === 0 && wrapUp === undefined && isDeletedPlaceholder(text)) node.deleted = true;
   if (wrapUp !== undefined) node.wrapUp = wrapUp;
   // Key order as documented in types.ts, so JSON output reads naturally.
   return orderKeys(node);
@@ -138,6 +143,7 @@ function orderKeys(node: TreatyNode): TreatyNode {
   const ordered: TreatyNode = { kind: node.kind, id: node.id } as TreatyNode;
   if (node.num !== undefined) ordered.num = node.num;
   if (node.heading !== undefined) ordered.heading = node.heading;
+  if (node.deleted !== undefined) ordered.deleted = node.deleted;
   ordered.text = node.text;
   if (node.wrapUp !== undefined) ordered.wrapUp = node.wrapUp;
   ordered.children = node.children;

@@ -3,6 +3,7 @@
 import type { BodyLine } from '../types.js';
 import {
   isConclusionsStart,
+  isDeletedPlaceholder,
   isStructuralShape,
   isUpperCase,
   looksLikeHeading,
@@ -13,6 +14,7 @@ import {
   type ContainerKind,
   type HeadingMatch,
 } from './patterns.js';
+import { isLineStartReference } from './references.js';
 
 /** A structural heading found at a line, with the lines its heading text took. */
 export interface Heading {
@@ -21,6 +23,8 @@ export interface Heading {
   heading?: string;
   /** The heading line and any following heading-text lines. */
   lines: number[];
+  /** `Article 24 [deleted]` on one line: the heading line is also the provision's whole text. */
+  deleted?: true;
 }
 
 // Title lines kept as the preamble's heading; longer front matter is reported as unplaced.
@@ -28,9 +32,11 @@ const MAX_TITLE_LINES = 6;
 
 /**
  * The structural heading starting at line `i` (already known to start a block), with its
- * heading text from the same line or the next ones, or undefined.
+ * heading text from the same line or the next ones, or undefined. `previousArticle` is the
+ * number of the article open at that line, if any: article numbers go up, so a bare `Article 5`
+ * inside article 43 is a cross-reference unless layout sets it apart.
  */
-export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
+export function findHeading(lines: BodyLine[], i: number, previousArticle?: string): Heading | undefined {
   const line = lines[i]!;
   const strong = line.centred || line.bold;
   let kind: Heading['kind'];
@@ -52,6 +58,8 @@ export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
   if (found.heading !== undefined && (found.separator === '.' || found.separator === ':') && !strong && !looksLikeHeading(found.heading)) {
     return undefined;
   }
+  // `Article 5.` / `shall apply ...`, `Annex IV. The Commission shall adopt ...`: a reference a line wrap put first.
+  if ((kind === 'article' || kind === 'annex') && isLineStartReference(lines, i, { kind, ...found }, previousArticle)) return undefined;
   const taken = [i];
   let heading = found.heading;
   let last = i;
@@ -70,6 +78,7 @@ export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
   }
   const result: Heading = { kind, num: found.num, lines: taken };
   if (heading !== undefined) result.heading = heading;
+  if (found.deleted) result.deleted = true;
   return result;
 }
 
@@ -77,7 +86,7 @@ export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
 function isHeadingText(lines: BodyLine[], i: number, j: number, kind: Heading['kind']): boolean {
   const next = lines[j];
   if (!next || next.joinNext) return false;
-  if (isStructuralShape(next.text) || matchMarker(next.text) || isConclusionsStart(next.text)) return false;
+  if (isStructuralShape(next.text) || matchMarker(next.text) || isConclusionsStart(next.text) || isDeletedPlaceholder(next.text)) return false;
   if (next.centred || next.bold) return true;
   if (kind !== 'article' && isUpperCase(next.text) && next.text.length <= 200) return true;
   if (!looksLikeHeading(next.text)) return false;

@@ -105,6 +105,30 @@ export function containerKey(num: string): string {
   return roman === undefined ? key : String(roman);
 }
 
+// Roman article numbers with an optional Latin suffix: `IV`, `XII bis` (keys `iv`, `xiibis`).
+const ROMAN_ARTICLE_KEY = /^(c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)?$/;
+
+/**
+ * The comparison key of an article number: `numKey`, with a roman numeral read as its value, so
+ * `ARTICLE IV` has the id `art_4` like containers (`CHAPTER II` -> `chp_2`). Why arabic: an id
+ * must not depend on how a draft happens to print its numbers (drafts of one instrument switch
+ * between `Article IV` and `Article 4`), and the alignment, the cross-reference mapping and the
+ * `--articles` filter all read the same key, so `IV`, `iv` and `4` name the same article.
+ * Plain and lettered numbers are left as `numKey` gives them (`4a` is not roman).
+ *
+ * @example articleKey('IV') // '4'
+ * @example articleKey('XII bis') // '12bis'
+ * @example articleKey('6 bis') // '6bis'
+ * @example articleKey('[17]') // '17'
+ * @example articleKey('4a') // '4a' (negative case: a lettered number is not roman)
+ */
+export function articleKey(num: string): string {
+  const key = numKey(num);
+  const m = ROMAN_ARTICLE_KEY.exec(key);
+  if (m === null || m[1] === '') return key;
+  return `${romanValue(m[1]!)}${m[2] ?? ''}`;
+}
+
 /**
  * One id component, `<prefix>_<key>`.
  *

@@ -14,7 +14,7 @@ export interface Provision {
   pages: PageRange;
   /** The node the text belongs to. */
   node: TreatyNode;
-  /** True for the article heading pseudo-provision. */
+  /** True for a heading pseudo-provision: the article's, or a section's inside the article (charters). */
   heading: boolean;
   /** Index of the enclosing provision in the same list (its intro), or -1 for top-level ones. */
   parent: number;
@@ -22,7 +22,9 @@ export interface Provision {
 
 /**
  * The provisions of `article` in document order: heading (when printed), intro, every
- * descendant's own text and wrap-up, then the article's wrap-up. Empty texts are skipped.
+ * descendant's own text and wrap-up, then the article's wrap-up. Empty texts are skipped. A
+ * section inside the article (`Section 1. General conditions`) gives its heading first
+ * (`art_4__sec_1__heading`), so a changed section heading is a change of the article.
  * Example: an article with heading "Scope" and two paragraphs ->
  * `art_3__heading`, `art_3__para_1`, `art_3__para_2`.
  */
@@ -36,6 +38,7 @@ export function listProvisions(article: TreatyNode): Provision[] {
   };
   if (article.heading !== undefined) push(`${article.id}__heading`, article.heading, article, true, -1);
   const visit = (node: TreatyNode, parent: number): void => {
+    if (node !== article && node.heading !== undefined) push(`${node.id}__heading`, node.heading, node, true, parent);
     const own = push(node.id, node.text, node, false, parent);
     for (const child of node.children) visit(child, own);
     if (node.wrapUp !== undefined) push(`${node.id}__wrapup`, node.wrapUp, node, false, parent);

@@ -2,14 +2,14 @@
 
 import type { TreatyNode, Warning } from '../types.js';
 import { warningMessage } from '../messages.js';
-import { numKey } from './ids.js';
+import { articleKey } from './ids.js';
 
-/** Warns where plain article numbers skip or go backwards (`4, 5, 7`). */
+/** Warns where plain article numbers skip or go backwards (`4, 5, 7`; roman `IV, V, VII` alike). */
 export function warnNumbering(nodes: TreatyNode[], warnings: Warning[]): void {
   let previous: number | undefined;
   const visit = (node: TreatyNode): void => {
     if (node.kind === 'article') {
-      const key = numKey(node.num ?? '');
+      const key = articleKey(node.num ?? '');
       if (/^\d+$/.test(key)) {
         const value = Number(key);
         if (previous !== undefined && value !== previous + 1 && value !== previous) {

@@ -5,11 +5,12 @@ import { warningMessage } from '../messages.js';
 import { createDraft, finishNode, joinPieces, linePiece, type DraftNode } from './draft-node.js';
 import { FootnoteResolver } from './footnotes.js';
 import { findHeading, takeTitle, type Heading } from './headings.js';
-import { containerKey, idPart, IdRegistry, joinId, numKey } from './ids.js';
+import { articleKey, containerKey, idPart, IdRegistry, joinId } from './ids.js';
 import { warnNumbering } from './numbering.js';
 import { CONTAINER_KINDS, endsBlock, isConclusionsStart, isPreambleStart, startsRecital, type ContainerKind } from './patterns.js';
 import { buildPreamble } from './preamble.js';
 import { fillArticle } from './provisions.js';
+import { isArticleSubdivision } from './subdivisions.js';
 
 /** Where the pass is in the document: title block and front matter, preamble, articles, final text. */
 type Phase = 'front' | 'preamble' | 'body' | 'conclusions';
@@ -32,8 +33,8 @@ interface ParseState {
   readonly unplaced: UnplacedText[];
   /** Open containers, outermost first. */
   readonly containers: { node: DraftNode; rank: number }[];
-  /** Articles, filled with provisions once all their lines are known. */
-  readonly articles: { node: DraftNode; body: number[] }[];
+  /** Articles, filled with provisions once all their lines are known; `sections` divide an article (charters). */
+  readonly articles: { node: DraftNode; body: number[]; sections: Heading[] }[];
   phase: Phase;
   /** Lines seen before the preamble or the first heading. */
   readonly front: number[];
@@ -85,8 +86,14 @@ function readLine(state: ParseState, i: number): number {
   const { lines } = state;
   const line = lines[i]!;
   const atBlock = i === 0 || state.afterHeading || line.breakBefore || line.centred || line.bold || endsBlock(lines[i - 1]!.text);
-  const heading = atBlock ? findHeading(lines, i) : undefined;
+  const heading = atBlock ? findHeading(lines, i, state.target?.body !== undefined ? state.target.node.num : undefined) : undefined;
   state.afterHeading = heading !== undefined;
+  if (heading !== undefined && state.target?.body !== undefined && isArticleSubdivision(lines, heading, state.target.node.num)) {
+    // `Section 1. ...` inside a Roman-numbered article: its lines stay in the article's body.
+    state.target.body.push(...heading.lines);
+    state.articles.at(-1)!.sections.push(heading);
+    return heading.lines.at(-1)!;
+  }
   if (heading !== undefined) {
     if (state.phase === 'front') closeFrontWithoutPreamble(state);
     state.phase = 'body';
@@ -163,9 +170,11 @@ function headingExtra(found: Heading): { num: string; heading?: string } {
 
 function openArticle(state: ParseState, found: Heading): Target {
   const page = state.lines[found.lines[0]!]!.page;
-  const claimed = state.ids.claim(idPart('article', numKey(found.num)));
+  const claimed = state.ids.claim(idPart('article', articleKey(found.num)));
   const node = createDraft('article', claimed.id, page, headingExtra(found));
   node.lines.push(...found.lines);
+  // `Article 24 [deleted]`: the placeholder is the article's text (the line is the heading's too).
+  if (found.deleted) node.textParts.push({ text: '[deleted]', line: found.lines[0]!, joinNext: false });
   if (claimed.duplicate) {
     state.warnings.push({
       code: 'duplicate-article',
@@ -176,7 +185,7 @@ function openArticle(state: ParseState, found: Heading): Target {
   }
   attach(state, node);
   const body: number[] = [];
-  state.articles.push({ node, body });
+  state.articles.push({ node, body, sections: [] });
   return { node, body };
 }
 
@@ -228,7 +237,7 @@ function finishDocument(state: ParseState, extracted: ExtractedText): TreatyDocu
     if (state.preamble.title.length > 0 && metadata.title === undefined && preamble.heading) metadata.title = preamble.heading;
     roots.splice(state.preamble.at, 0, preamble);
   }
-  for (const { node, body } of state.articles) fillArticle(node, body, lines, state.ids);
+  for (const { node, body, sections } of state.articles) fillArticle(node, body, lines, state.ids, sections);
 
   const resolver = new FootnoteResolver(extracted.footnotes, warnings);
   const nodes: TreatyNode[] = roots.map((root) => finishNode(root, lines, resolver));

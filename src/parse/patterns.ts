@@ -12,17 +12,26 @@ export interface HeadingMatch {
   heading?: string;
   /** How the heading was separated from the number (`.` is the weakest signal). */
   separator?: string;
+  /** Set for `Article 24 [deleted]` on one line: the provision is kept in place as a placeholder. */
+  deleted?: true;
 }
 
 // Latin ordinal suffixes used for inserted articles: `Article 6 bis`, `Article 12 ter`.
 const LATIN_SUFFIX = '(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)';
 
+// A well-formed roman numeral up to 399 (`I`, `IV`, `XLII`), as older treaties and charters number
+// their articles; upper case is checked after matching (the pattern is case-insensitive).
+const ROMAN_NUMERAL = '(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})';
+
 // `Article 24`, `ARTICLE 24`, `Article 6 bis`, `Article 4a`, `[Article 17]`, `[Article 17 bis]`,
-// `Article [17]`. The article word must be capitalised: `article 24 of this Convention` is running text.
+// `Article [17]`, `ARTICLE IV`, `Article XII bis`. The article word must be capitalised:
+// `article 24 of this Convention` is running text.
 const ARTICLE_HEAD = new RegExp(
-  `^(\\[)?\\s*(?:Article|ARTICLE)\\s+(\\[?\\d{1,3}(?:\\s?${LATIN_SUFFIX}(?![a-z])|[A-Za-z](?![A-Za-z]))?\\]?)(.*)$`,
+  `^(\\[)?\\s*(?:Article|ARTICLE)\\s+(\\[?(?:\\d{1,3}(?:\\s?${LATIN_SUFFIX}(?![a-z])|[A-Za-z](?![A-Za-z]))?|${ROMAN_NUMERAL}(?:\\s${LATIN_SUFFIX})?(?![A-Za-z0-9]))\\]?)(.*)$`,
   'i',
 );
+// A roman article number must be printed in capitals, and a lone `C` or `L` is a letter, not 100 or 50.
+const ROMAN_NUM = /^\[?([IVXLC]+)/i;
 const ARTICLE_WORD = /^\[?\s*(?:Article|ARTICLE)\s/;
 
 // What may follow the number: nothing, or a dash / colon / full stop and the heading.
@@ -37,6 +46,8 @@ const AFTER_NUMBER = /^\s*(?:([-–—:.])\s*(.*))?$/;
  * @example matchArticleHeading('Article 15 – Conditions and safeguards') // { num: '15', heading: 'Conditions and safeguards', separator: '–' }
  * @example matchArticleHeading('[Article 17 bis]') // { num: '[17 bis]' }
  * @example matchArticleHeading('ARTICLE 24') // { num: '24' }
+ * @example matchArticleHeading('ARTICLE IV. DATA INTERFERENCE') // { num: 'IV', heading: 'DATA INTERFERENCE', separator: '.' }
+ * @example matchArticleHeading('Article iv') // undefined (a roman number is printed in capitals)
  * @example matchArticleHeading('Article 16 of this Convention shall apply') // undefined
  */
 export function matchArticleHeading(text: string): HeadingMatch | undefined {
@@ -46,6 +57,8 @@ export function matchArticleHeading(text: string): HeadingMatch | undefined {
   const opened = m[1] === '[';
   let num = m[2]!.replace(/\s+/g, ' ');
   let rest = m[3]!;
+  const roman = ROMAN_NUM.exec(num)?.[1];
+  if (roman !== undefined && (roman !== roman.toUpperCase() || roman === 'C' || roman === 'L')) return undefined;
   if (opened) {
     // The closing bracket of a bracketed heading ends the line: `[Article 17 – Title]`.
     if (num.endsWith(']')) num = num.slice(0, -1);
@@ -57,12 +70,40 @@ export function matchArticleHeading(text: string): HeadingMatch | undefined {
 }
 
 function splitRest(num: string, rest: string): HeadingMatch | undefined {
+  if (isDeletedPlaceholder(rest.trim())) return { num, deleted: true };
   const after = AFTER_NUMBER.exec(rest);
   if (!after) return undefined;
   const separator = after[1];
   const heading = (after[2] ?? '').trim();
   if (separator === undefined || heading === '') return { num };
   return { num, heading, separator };
+}
+
+// `[deleted]`, `[Deleted]`, `[deleted].`: EU Council texts keep a deleted provision in place under its number.
+const DELETED_PLACEHOLDER = /^\[\s*deleted\s*\][.;]?$/i;
+const DELETED_PLACEHOLDERS = /\[\s*deleted\s*\]/gi;
+
+/**
+ * True for the whole text of a provision deleted in place (`Article 24` / `[deleted]`, `(c) [deleted]`):
+ * a placeholder, not bracketed negotiation text.
+ *
+ * @example isDeletedPlaceholder('[deleted]') // true
+ * @example isDeletedPlaceholder('[Deleted].') // true
+ * @example isDeletedPlaceholder('[deleted] text that goes on') // false
+ * @example isDeletedPlaceholder('[shall][may]') // false
+ */
+export function isDeletedPlaceholder(text: string): boolean {
+  return DELETED_PLACEHOLDER.test(text);
+}
+
+/**
+ * The text without its `[deleted]` placeholders, for counting negotiation brackets.
+ *
+ * @example withoutPlaceholders('(c) [deleted] and [shall][may]') // '(c)  and [shall][may]'
+ * @example withoutPlaceholders('[deleted text]') // '[deleted text]' (bracketed words, not a placeholder)
+ */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(DELETED_PLACEHOLDERS, '');
 }
 
 /** Container kinds, outermost first; the index is the nesting rank. */
@@ -333,10 +374,11 @@ function classifyToken(token: string): MarkerMatch['type'] {
  *
  * @example endsBlock('within the legal person.') // true
  * @example endsBlock('in its territory; or') // true
+ * @example endsBlock('and') // true (a list item's `; and` wrapped onto a line of its own)
  * @example endsBlock('as provided in') // false
  */
 export function endsBlock(text: string): boolean {
-  return /[.;:!?]["')\]]*$/.test(text) || /[;,]\s+(?:and|or)$/.test(text);
+  return /[.;:!?]["')\]]*$/.test(text) || /(?:^|[;,]\s+)(?:and|or)$/.test(text);
 }
 
 /**

@@ -2,10 +2,12 @@
 
 import type { BodyLine, NodeKind } from '../types.js';
 import { createDraft, linePiece, type DraftNode } from './draft-node.js';
-import { idPart, joinId, type IdRegistry } from './ids.js';
+import type { Heading } from './headings.js';
+import { containerKey, idPart, joinId, type IdRegistry } from './ids.js';
 import { endsBlock, matchMarker, type MarkerMatch, type ProvisionKind } from './patterns.js';
 
-const LEVEL: Partial<Record<NodeKind, number>> = { article: 0, paragraph: 1, subparagraph: 2, point: 3 };
+// A section inside an article (charters: `ARTICLE IV` / `Section 1`) sits between the article and its paragraphs.
+const LEVEL: Partial<Record<NodeKind, number>> = { article: 0, section: 0.5, paragraph: 1, subparagraph: 2, point: 3 };
 
 /**
  * Fills `article` (already holding its heading lines) from its body lines, in one pass:
@@ -13,21 +15,36 @@ const LEVEL: Partial<Record<NodeKind, number>> = { article: 0, paragraph: 1, sub
  * subparagraph, `(i)` point), closing deeper ones; other lines continue the open provision.
  * A block that starts at a paragraph break without a marker after a list of subparagraphs
  * or points is the wrap-up of the list's parent. Text before the first provision is the
- * article's intro.
+ * article's intro. `sections` (headings among the body lines) divide the article: each opens a
+ * `section` child (`art_4__sec_1`) that holds the provisions up to the next one.
  *
  * @example
  * // "For the purposes of this Convention:" / "a) ..." / "c) ..." / "(i) ..." / "(ii) ..." / "d) ..."
  * // -> article text "For the purposes of this Convention:", subparagraphs a..d, points i, ii under c
  */
-export function fillArticle(article: DraftNode, bodyLines: number[], lines: BodyLine[], ids: IdRegistry): void {
+export function fillArticle(article: DraftNode, bodyLines: number[], lines: BodyLine[], ids: IdRegistry, sections: Heading[] = []): void {
   const stack: DraftNode[] = [article];
   // Where continuation text goes: the open node's text, or its wrap-up once one has begun.
   let wrapOwner: DraftNode | undefined;
   // The last number of each kind seen under each parent, for sequence checks.
   const lastToken = new Map<DraftNode, string>();
+  const sectionAt = new Map(sections.map((s) => [s.lines[0]!, s]));
+  const sectionLines = new Set(sections.flatMap((s) => s.lines));
 
   bodyLines.forEach((index, position) => {
     const line = lines[index]!;
+    const section = sectionAt.get(index);
+    if (section !== undefined) {
+      stack.length = 1;
+      const extra = section.heading !== undefined ? { num: section.num, heading: section.heading } : { num: section.num };
+      const node = createDraft('section', ids.claim(joinId(article.id, idPart('section', containerKey(section.num)))).id, line.page, extra);
+      node.lines.push(...section.lines);
+      article.children.push(node);
+      stack.push(node);
+      wrapOwner = undefined;
+      return;
+    }
+    if (sectionLines.has(index)) return;
     const previous = position === 0 ? undefined : lines[bodyLines[position - 1]!];
     // A page's first line may look indented; after a line that ends mid-sentence it goes on.
     const carriesOn = previous !== undefined && previous.page !== line.page && !endsBlock(previous.text);

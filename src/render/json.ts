@@ -38,6 +38,7 @@ function articleSummary(a: ArticleSummary | undefined): object | undefined {
       element: a.element,
       num: a.num,
       heading: a.heading,
+      deleted: a.deleted,
       id: a.id,
       pages: a.pages,
       path: a.path,

@@ -44,6 +44,7 @@ function outlineNode(node: TreatyNode, depth: number, hl: Highlighter): string[]
   const pages = hl.dim(pageSpan(node.pages));
   if (node.kind === 'article') {
     const details = [
+      node.deleted ? '[deleted]' : '',
       countChildren(node),
       node.footnotes.length > 0 ? `${node.footnotes.length} footnote${node.footnotes.length === 1 ? '' : 's'} (${node.footnotes.map((f) => f.marker).join(', ')})` : '',
       node.brackets > 0 ? `${node.brackets} bracketed` : '',
@@ -67,7 +68,10 @@ function outlineNode(node: TreatyNode, depth: number, hl: Highlighter): string[]
 function countChildren(article: TreatyNode): string {
   const paragraphs = article.children.filter((c) => c.kind === 'paragraph').length;
   const subparagraphs = article.children.filter((c) => c.kind === 'subparagraph').length;
+  const sections = article.children.filter((c) => c.kind === 'section').length;
   const parts = [];
+  // Sections inside an article (charters: `ARTICLE IV` / `Section 1`).
+  if (sections > 0) parts.push(`${sections} section${sections === 1 ? '' : 's'}`);
   if (paragraphs > 0) parts.push(`${paragraphs} paragraph${paragraphs === 1 ? '' : 's'}`);
   if (subparagraphs > 0) parts.push(`${subparagraphs} subparagraph${subparagraphs === 1 ? '' : 's'}`);
   return parts.join(', ');

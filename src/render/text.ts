@@ -160,6 +160,7 @@ export function provisionLabel(id: string): string {
       if (kind === 'para') return `para ${num}`;
       if (kind === 'subpara' || kind === 'point') return `(${num})`;
       if (kind === 'recital') return `recital ${num}`;
+      if (kind === 'sec') return `section ${num}`;
       return kind === 'heading' ? 'heading' : part;
     })
     .join(' ');

@@ -1,0 +1,70 @@
+// A line that starts with a cross-reference ("Article 5." / "shall apply", "Annex IV. The Commission shall ...", "Article 5" inside article 43) never opens an article or annex.
+
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/extract/text.js';
+import { checkCoverage } from '../src/parse/coverage.js';
+import { parseDocument } from '../src/parse/parse-document.js';
+import { listArticles } from '../src/parse/walk.js';
+import type { TreatyDocument } from '../src/types.js';
+
+const textDraft = (text: string): TreatyDocument => parseDocument(extractText(text, { path: 'draft.txt', sha256: 'ab'.repeat(32), format: 'text' }));
+const nums = (doc: TreatyDocument) => listArticles(doc).map((a) => a.article.num);
+const bodyOf = (doc: TreatyDocument, num: string) => {
+  const article = listArticles(doc).find((a) => a.article.num === num)!.article;
+  const texts: string[] = [article.text];
+  const visit = (n: typeof article): void => {
+    for (const c of n.children) {
+      texts.push(c.text);
+      visit(c);
+    }
+  };
+  visit(article);
+  return texts.filter((t) => t !== '').join(' ');
+};
+
+describe('line-start cross-references', () => {
+  it('"Article 5." alone on a line, followed by lower-case continuation, is text', () => {
+    const doc = textDraft(
+      'Article 43 – Committee procedure\n\n1. The Commission shall be assisted by a committee. The procedure is the one set out in Regulation (EU) No 182/2011.\nArticle 5.\nof that Regulation shall apply.\n\nArticle 44 – Entry into force\n\nThis Regulation shall enter into force.\n',
+    );
+    expect(nums(doc)).toEqual(['43', '44']);
+    expect(bodyOf(doc, '43')).toContain('Regulation (EU) No 182/2011. Article 5. of that Regulation shall apply.');
+    expect(checkCoverage(doc)).toEqual({ missing: [], duplicated: [] });
+  });
+
+  it('"Article 16 of the TFEU ..." at a line start is text', () => {
+    const doc = textDraft('Article 2 – Legal basis\n\nThis Regulation is adopted on the following basis.\nArticle 16 of the TFEU applies to the processing.\n\nArticle 3 – Scope\n\nIt applies.\n');
+    expect(nums(doc)).toEqual(['2', '3']);
+    expect(bodyOf(doc, '2')).toContain('Article 16 of the TFEU applies');
+  });
+
+  it('"Annex IV. The Commission shall adopt ..." is a sentence, not an annex', () => {
+    const doc = textDraft(
+      'Article 11 – Technical documentation\n\n1. The technical documentation shall contain the elements set out in Annex IV.\nAnnex IV. The Commission shall adopt delegated acts to amend\nthat Annex where necessary.\n\nArticle 12 – Record-keeping\n\nLogs shall be kept.\n',
+    );
+    expect(nums(doc)).toEqual(['11', '12']);
+    expect(doc.nodes.filter((n) => n.kind === 'annex')).toEqual([]);
+    expect(bodyOf(doc, '11')).toContain('Annex IV. The Commission shall adopt delegated acts');
+  });
+
+  it('a bare "Article 5" inside article 43, not set apart, is a reference (numbers go up)', () => {
+    const doc = textDraft(
+      'Article 43 – Penalties\n\n1. Member States shall lay down penalties for infringements of the obligations set out in paragraph 2.\nArticle 5\nThe penalties shall be effective, proportionate and dissuasive.\n\nArticle 44 – Evaluation\n\nThe Commission shall evaluate this Regulation.\n',
+    );
+    expect(nums(doc)).toEqual(['43', '44']);
+    expect(doc.warnings.map((w) => w.code)).not.toContain('numbering-gap');
+  });
+
+  it('negative cases: a real heading after a sentence, and a going-back heading set apart by a blank line, stay headings', () => {
+    const forward = textDraft('Article 43 – Penalties\n\nMember States shall lay down penalties.\nArticle 44\nEvaluation\n\nThe Commission shall evaluate this Regulation.\n');
+    expect(nums(forward)).toEqual(['43', '44']);
+    expect(listArticles(forward)[1]!.article.heading).toBe('Evaluation');
+    const apart = textDraft('Article 43 – Penalties\n\nMember States shall lay down penalties.\n\nArticle 5\n\nThe penalties shall be dissuasive.\n');
+    expect(nums(apart)).toEqual(['43', '5']);
+    const titled = textDraft('Article 43 – Penalties\n\nMember States shall lay down penalties.\nArticle 44. Evaluation\nThe Commission shall evaluate this Regulation.\n');
+    expect(listArticles(titled).map((a) => [a.article.num, a.article.heading])).toEqual([
+      ['43', 'Penalties'],
+      ['44', 'Evaluation'],
+    ]);
+  });
+});
