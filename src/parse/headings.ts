@@ -2,6 +2,7 @@
 
 import type { BodyLine } from '../types.js';
 import {
+  endsBlock,
   isConclusionsStart,
   isStructuralShape,
   isUpperCase,
@@ -59,6 +60,11 @@ export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
     heading = lines[i + 1]!.text;
     last = i + 1;
     taken.push(last);
+    if (/^\p{Ll}/u.test(lines[last + 1]?.text ?? '') && endsTwoLineHeading(lines, last)) {
+      heading = `${heading} ${lines[last + 1]!.text}`;
+      last++;
+      taken.push(last);
+    }
   }
   if (heading !== undefined) {
     // Two-line headings: a further line set the same way (centred, bold, or capitals) without a break.
@@ -85,12 +91,59 @@ function isHeadingText(lines: BodyLine[], i: number, j: number, kind: Heading['k
   // block, not the rest of a sentence (a short first line of body text would otherwise pass).
   const after = lines[j + 1];
   if (after === undefined) return true;
-  if (/^\p{Ll}/u.test(after.text)) return false;
+  if (/^\p{Ll}/u.test(after.text)) return endsTwoLineHeading(lines, j);
   if (after.breakBefore || after.centred || after.bold || after.page !== next.page || lines[i]!.page !== next.page || next.breakBefore) return true;
   // Without layout (text drafts with no blank lines): a numbered provision or a new heading
   // follows, or the line is short as headings are (`Scope`, `Definitions`).
   if (matchMarker(after.text) || isStructuralShape(after.text)) return true;
   return next.text.length <= 60 && next.text.split(' ').length <= 8;
+}
+
+// A heading's second line is short: the end of a heading the column was too narrow for.
+const MAX_HEADING_TAIL_WORDS = 8;
+
+/**
+ * Whether the heading line `j` and the lower-case line after it are one heading on two lines
+ * (`Further processing of personal data ... in` / `the AI regulatory sandbox`), not the first
+ * sentence of the body: the second line is short, ends without punctuation (a sentence that
+ * stops there ends in `.` or `:`), and the line after it starts a new block (a numbered
+ * paragraph or a paragraph break) on the same page.
+ *
+ * @example // "Requirements for ... providers of such" / "systems" / "1. General purpose ..." -> true
+ * @example // "The provider shall inform the" / "authority of any change." / "2. ..." -> false (ends in a full stop)
+ */
+function endsTwoLineHeading(lines: BodyLine[], j: number): boolean {
+  const head = lines[j]!;
+  const tail = lines[j + 1]!;
+  const after = lines[j + 2];
+  if (head.joinNext || tail.page !== head.page || /[.;:,]$/.test(tail.text)) return false;
+  if (tail.text.split(/\s+/).length > MAX_HEADING_TAIL_WORDS || !looksLikeHeading(`${head.text} ${tail.text}`.replace(/^\p{Ll}/u, 'X'))) return false;
+  if (after === undefined) return true;
+  if (/^\p{Ll}/u.test(after.text)) return false;
+  return after.page !== tail.page || after.breakBefore || matchMarker(after.text) !== undefined || isStructuralShape(after.text);
+}
+
+/**
+ * Whether the heading-shaped line `i` is a cross-reference that a line wrap put at the start of a
+ * line: the line before it stops mid-sentence (a lower-case word or a comma, no closing
+ * punctuation), and the line reads as the sentence's end or goes on in the next line: it ends in
+ * a full stop without a break before it (`Article 49.`), its text after `Annex IV.` continues in
+ * lower case on the next line, or (`inText`: past the front matter, where a title line may stop
+ * without punctuation) nothing sets it apart (no break, centring or bold of its own).
+ *
+ * @example // "... in accordance with" / "Article 49." -> true
+ * @example // "... referred to in" / "Annex IV. The Commission shall adopt ... detailed" / "provisions ..." -> true
+ * @example // "... shall apply." / "Article 5" -> false
+ */
+export function wrapsSentence(lines: BodyLine[], i: number, found: Heading, inText: boolean): boolean {
+  const line = lines[i]!;
+  const previous = lines[i - 1];
+  if (previous === undefined || endsBlock(previous.text) || !/[\p{Ll},]$/u.test(previous.text)) return false;
+  if (/\.$/.test(line.text) && found.lines.length === 1 && !line.breakBefore) return true;
+  const next = lines[found.lines.at(-1)! + 1];
+  if (found.lines.length === 1 && found.heading !== undefined && next !== undefined && /^\p{Ll}/u.test(next.text)) return true;
+  const setApart = line.breakBefore || (line.centred && !previous.centred) || (line.bold && !previous.bold);
+  return inText && !setApart;
 }
 
 function continuesHeading(previous: BodyLine, next: BodyLine, kind: Heading['kind']): boolean {

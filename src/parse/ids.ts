@@ -12,6 +12,7 @@ const ID_PREFIX = {
   point: 'point',
   annex: 'annex',
   recital: 'recital',
+  citation: 'citation',
 } as const;
 
 export type NumberedKind = keyof typeof ID_PREFIX;
