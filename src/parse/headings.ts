@@ -60,7 +60,7 @@ export function findHeading(lines: BodyLine[], i: number): Heading | undefined {
     heading = lines[i + 1]!.text;
     last = i + 1;
     taken.push(last);
-    if (/^\p{Ll}/u.test(lines[last + 1]?.text ?? '') && endsTwoLineHeading(lines, last)) {
+    if (wrapsHeading(lines[last]!, lines[last + 1]) && endsTwoLineHeading(lines, last)) {
       heading = `${heading} ${lines[last + 1]!.text}`;
       last++;
       taken.push(last);
@@ -101,6 +101,16 @@ function isHeadingText(lines: BodyLine[], i: number, j: number, kind: Heading['k
 
 // A heading's second line is short: the end of a heading the column was too narrow for.
 const MAX_HEADING_TAIL_WORDS = 8;
+// A heading line this long may have wrapped: the line under it, without a break, may be its end.
+const MIN_WRAPPED_HEADING_CHARS = 50;
+// Two-line headings run longer than one-line ones (`looksLikeHeading` allows 20 words).
+const MAX_TWO_LINE_HEADING_WORDS = 30;
+
+/** Whether `tail` may be the rest of heading line `head`: it goes on in lower case, or `head` filled its line and no break comes between. */
+function wrapsHeading(head: BodyLine, tail: BodyLine | undefined): boolean {
+  if (tail === undefined) return false;
+  return /^\p{Ll}/u.test(tail.text) || (!tail.breakBefore && head.text.length >= MIN_WRAPPED_HEADING_CHARS);
+}
 
 /**
  * Whether the heading line `j` and the lower-case line after it are one heading on two lines
@@ -117,7 +127,7 @@ function endsTwoLineHeading(lines: BodyLine[], j: number): boolean {
   const tail = lines[j + 1]!;
   const after = lines[j + 2];
   if (head.joinNext || tail.page !== head.page || /[.;:,]$/.test(tail.text)) return false;
-  if (tail.text.split(/\s+/).length > MAX_HEADING_TAIL_WORDS || !looksLikeHeading(`${head.text} ${tail.text}`.replace(/^\p{Ll}/u, 'X'))) return false;
+  if (tail.text.split(/\s+/).length > MAX_HEADING_TAIL_WORDS || `${head.text} ${tail.text}`.split(/\s+/).length > MAX_TWO_LINE_HEADING_WORDS) return false;
   if (after === undefined) return true;
   if (/^\p{Ll}/u.test(after.text)) return false;
   return after.page !== tail.page || after.breakBefore || matchMarker(after.text) !== undefined || isStructuralShape(after.text);
