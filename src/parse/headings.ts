@@ -94,8 +94,9 @@ function isHeadingText(lines: BodyLine[], i: number, j: number, kind: Heading['k
   if (/^\p{Ll}/u.test(after.text)) return endsTwoLineHeading(lines, j);
   if (after.breakBefore || after.centred || after.bold || after.page !== next.page || lines[i]!.page !== next.page || next.breakBefore) return true;
   // Without layout (text drafts with no blank lines): a numbered provision or a new heading
-  // follows, or the line is short as headings are (`Scope`, `Definitions`).
+  // follows, the heading goes on for one more line, or the line is short as headings are (`Scope`, `Definitions`).
   if (matchMarker(after.text) || isStructuralShape(after.text)) return true;
+  if (wrapsHeading(next, after) && endsTwoLineHeading(lines, j)) return true;
   return next.text.length <= 60 && next.text.split(' ').length <= 8;
 }
 
@@ -165,12 +166,15 @@ function continuesHeading(previous: BodyLine, next: BodyLine, kind: Heading['kin
   return !next.breakBefore && previous.centred && next.centred;
 }
 
-/** The title: the heading-like lines right before the preamble (at most a few); earlier front matter is not. */
+/**
+ * The title: the heading-like lines right before the preamble (at most a few); earlier front matter
+ * is not, nor a structural line above it (the `ANNEX` of a cover note that wraps the whole draft).
+ */
 export function takeTitle(front: number[], lines: BodyLine[]): number[] {
   let from = front.length;
   while (from > 0 && front.length - from < MAX_TITLE_LINES) {
     const line = lines[front[from - 1]!]!;
-    if (!(line.centred || line.bold || isUpperCase(line.text) || looksLikeHeading(line.text))) break;
+    if (!(line.centred || line.bold || isUpperCase(line.text) || looksLikeHeading(line.text)) || isStructuralShape(line.text)) break;
     from--;
   }
   return front.slice(from);

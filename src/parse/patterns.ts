@@ -101,14 +101,15 @@ export function matchContainerHeading(text: string): ContainerMatch | undefined 
   return { kind: (m[1] ?? m[3])!.toLowerCase() as ContainerKind, ...found };
 }
 
-// `Annex`, `ANNEX`, `Annex I`, `Annex 2 – Model form`.
-const ANNEX_HEAD = /^(?:Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,3}|[A-Z]))?(?![A-Za-z0-9])(.*)$/;
+// `Annex`, `ANNEX`, `Annex I`, `Annex 2 – Model form`, an inserted `ANNEX VIIIa`.
+const ANNEX_HEAD = /^(?:Annex|ANNEX)(?:\s+((?:[IVXLC]+|\d{1,3})[a-z]?|[A-Z]))?(?![A-Za-z0-9])(.*)$/;
 
 /**
  * An annex heading line. `num` is '' for a lone `Annex`.
  *
  * @example matchAnnexHeading('Annex I') // { num: 'I' }
  * @example matchAnnexHeading('Annex') // { num: '' }
+ * @example matchAnnexHeading('ANNEX VIIIa') // { num: 'VIIIa' }
  * @example matchAnnexHeading('Annex I to this Convention lists ...') // undefined
  */
 export function matchAnnexHeading(text: string): HeadingMatch | undefined {
