@@ -77,6 +77,11 @@ describe('EU preamble', () => {
     const preamble = preambleOf(read(['The States Parties to this Convention,', '', 'Considering the need,', '', 'Have agreed as follows:', '', 'Article 1', '', 'Text.']));
     expect(preamble.children.map((c) => c.id)).toEqual(['preamble__recital_1', 'preamble__formula']);
   });
+
+  it('reads a Whereas: without numbered recitals after it the usual way', () => {
+    const preamble = preambleOf(read(['The States Parties to this Convention,', '', 'Whereas:', '', 'Considering the need,', '', 'Have agreed as follows:', '', 'Article 1', '', 'Text.']));
+    expect(preamble.children.map((c) => c.kind)).toEqual(['recital', 'formula']);
+  });
 });
 
 describe('EU structure', () => {

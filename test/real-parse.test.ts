@@ -63,6 +63,7 @@ describe.skipIf(!PRESENT)(PRESENT ? 'real EU AI Act drafts: structure' : `real E
       const firstArticle = doc.nodes.findIndex((n) => n.kind !== 'preamble' && n.kind !== 'preface');
       expect(doc.nodes.slice(0, firstArticle).map((n) => n.kind)).toEqual(['preamble']);
       const preamble = doc.nodes[0]!;
+      expect(preamble.heading).toMatch(/^Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL LAYING DOWN HARMONISED RULES/);
       expect(preamble.text).toBe('THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,');
       expect(preamble.children.filter((c) => c.kind === 'citation').length).toBeGreaterThanOrEqual(6);
       expect(preamble.children.at(-1)).toMatchObject({ kind: 'formula', text: 'HAVE ADOPTED THIS REGULATION:' });

@@ -9,14 +9,16 @@ import { endsBlock, isFormula, isRecitalsIntro, matchRecitalNumber, startsRecita
 const MAX_RECITAL_STEP = 2;
 
 /**
- * True when the preamble's lines hold a `Whereas:` line: its recitals are numbered and the
- * blocks before it are citations.
+ * True when the preamble's lines hold a `Whereas:` line followed by a numbered recital: its
+ * recitals are numbered and the blocks before it are citations.
  *
  * @example hasRecitalsIntro(['Having regard to ...,', 'Whereas:', '(1) ...']) // true
  * @example hasRecitalsIntro(['The States Parties,', 'Considering ...']) // false
+ * @example hasRecitalsIntro(['Whereas:', 'the Parties recognise ...']) // false (no numbered recital)
  */
 export function hasRecitalsIntro(preambleLines: number[], lines: BodyLine[]): boolean {
-  return preambleLines.some((i) => isRecitalsIntro(lines[i]!.text));
+  const intro = preambleLines.findIndex((i) => isRecitalsIntro(lines[i]!.text));
+  return intro >= 0 && preambleLines.slice(intro + 1).some((i) => matchRecitalNumber(lines[i]!.text) !== undefined);
 }
 
 /**

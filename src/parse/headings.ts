@@ -168,7 +168,8 @@ function continuesHeading(previous: BodyLine, next: BodyLine, kind: Heading['kin
 
 /**
  * The title: the heading-like lines right before the preamble (at most a few); earlier front matter
- * is not, nor a structural line above it (the `ANNEX` of a cover note that wraps the whole draft).
+ * is not, nor a structural line above it (the `ANNEX` of a cover note that wraps the whole draft),
+ * nor a first line that begins with a number (a file number such as `2021/0106 (COD)`).
  */
 export function takeTitle(front: number[], lines: BodyLine[]): number[] {
   let from = front.length;
@@ -177,5 +178,7 @@ export function takeTitle(front: number[], lines: BodyLine[]): number[] {
     if (!(line.centred || line.bold || isUpperCase(line.text) || looksLikeHeading(line.text)) || isStructuralShape(line.text)) break;
     from--;
   }
+  // A title does not begin with a number: `2021/0106 (COD)` over it is a file reference.
+  while (from < front.length - 1 && /^\d/.test(lines[front[from]!]!.text)) from++;
   return front.slice(from);
 }
