@@ -213,8 +213,10 @@ describe('cross-references at the start of a line', () => {
   it('an ANNEX line of a cover note before the draft does not make the draft an annex', () => {
     const doc = read(['Delegations will find in Annex the general approach.', '', 'ANNEX', '', ...PREAMBLE, 'Article 1', 'Subject matter', '', 'Rules.', '', 'ANNEX I', 'LIST OF LEGISLATION', '', 'Items.']);
     expect(doc.nodes.map((n) => n.kind)).toEqual(['preamble', 'article', 'annex']);
+    expect(doc.nodes[2]!.heading).toBe('LIST OF LEGISLATION');
     expect(doc.unplaced.map((u) => u.text)).toEqual(['Delegations will find in Annex the general approach. ANNEX']);
   });
+
 });
 
 describe('preamble comparison', () => {

@@ -159,6 +159,9 @@ export function wrapsSentence(lines: BodyLine[], i: number, found: Heading, inTe
 
 function continuesHeading(previous: BodyLine, next: BodyLine, kind: Heading['kind']): boolean {
   if (next.page !== previous.page || isStructuralShape(next.text) || matchMarker(next.text) || /[.:;]$/.test(previous.text)) return false;
+  // A capitalised sentence under a heading in capitals begins the body, however it is set (compromise
+  // texts set their additions in bold); a lower-case line may still end it (`... referred to in Article 11`).
+  if (isUpperCase(previous.text) && !isUpperCase(next.text) && /^\p{Lu}/u.test(next.text)) return false;
   // A heading line that fills the column is not seen as centred, and the short line under it
   // then looks like a new paragraph; bold or capitals on both lines still tie them together.
   if (previous.bold && next.bold) return true;
