@@ -172,7 +172,11 @@ export type NodeKind =
   /** The document title block of a draft without a preamble (AKN `preface`): `heading` is the title. */
   | 'preface'
   | 'preamble'
-  /** One recital of the preamble ("Considering ...", "Recognising ..."). */
+  /** One citation of an EU-style preamble ("Having regard to ...", "Acting in accordance with ..."): unnumbered. */
+  | 'citation'
+  /** The numbered recitals of an EU-style preamble, grouped under their intro (`text` is "Whereas:"). */
+  | 'recitals'
+  /** One recital of the preamble ("Considering ...", "Recognising ...", or numbered `(1)`, `(5a)`). */
   | 'recital'
   /** Enacting/closing formula ("Have agreed as follows:"), a child of the preamble. */
   | 'formula'
@@ -204,7 +208,9 @@ export interface TreatyNode {
    * Stable id, AKN style, unique in the document. Article ids are flat (`art_15`, `art_6bis`) so
    * they stay stable when chapters move; provisions nest under their article
    * (`art_15__para_2__subpara_a__point_i`); containers nest (`chp_2__sec_1__title_1`); others:
-   * `preamble`, `preamble__recital_3`, `preamble__formula`, `conclusions`, `annex_1`.
+   * `preamble`, `preamble__recital_3`, `preamble__formula`, `conclusions`, `annex_1`. Numbered recitals take
+   * their printed number (`(5a)` -> `preamble__recital_5a`, also when grouped under `preamble__recitals`);
+   * citations are counted (`preamble__citation_2`).
    * Compare ids, not `num`s.
    */
   id: string;

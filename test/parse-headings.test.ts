@@ -237,3 +237,28 @@ describe('front matter and final parts', () => {
     expect(checkCoverage(doc)).toEqual({ missing: [], duplicated: [] });
   });
 });
+
+describe('headings in a compromise text that sets its additions in bold', () => {
+  it('end where a capitalised sentence begins under a heading in capitals, bold or not', () => {
+    const doc = parseDocument(
+      draft([
+        '¶^Article 1',
+        '^Scope',
+        '¶This Regulation applies.',
+        '¶^*ANNEX III',
+        '^*HIGH-RISK SYSTEMS REFERRED TO IN ARTICLE 6(2)',
+        '¶*In each of the areas listed under points 1-8, the systems specifically mentioned under each',
+        '*area are high-risk:',
+        '¶^*ANNEX IV',
+        '^*TECHNICAL DOCUMENTATION',
+        '^*referred to in Article 11(1)',
+        '¶The documentation shall contain:',
+      ]),
+    );
+    expect(doc.nodes.filter((n) => n.kind === 'annex').map((n) => [n.num, n.heading])).toEqual([
+      ['III', 'HIGH-RISK SYSTEMS REFERRED TO IN ARTICLE 6(2)'],
+      ['IV', 'TECHNICAL DOCUMENTATION referred to in Article 11(1)'],
+    ]);
+    expect(checkCoverage(doc)).toEqual({ missing: [], duplicated: [] });
+  });
+});

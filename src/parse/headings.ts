@@ -2,6 +2,7 @@
 
 import type { BodyLine } from '../types.js';
 import {
+  endsBlock,
   isConclusionsStart,
   isDeletedPlaceholder,
   isStructuralShape,
@@ -67,6 +68,11 @@ export function findHeading(lines: BodyLine[], i: number, previousArticle?: stri
     heading = lines[i + 1]!.text;
     last = i + 1;
     taken.push(last);
+    if (wrapsHeading(lines[last]!, lines[last + 1]) && endsTwoLineHeading(lines, last)) {
+      heading = `${heading} ${lines[last + 1]!.text}`;
+      last++;
+      taken.push(last);
+    }
   }
   if (heading !== undefined) {
     // Two-line headings: a further line set the same way (centred, bold, or capitals) without a break.
@@ -94,16 +100,77 @@ function isHeadingText(lines: BodyLine[], i: number, j: number, kind: Heading['k
   // block, not the rest of a sentence (a short first line of body text would otherwise pass).
   const after = lines[j + 1];
   if (after === undefined) return true;
-  if (/^\p{Ll}/u.test(after.text)) return false;
+  if (/^\p{Ll}/u.test(after.text)) return endsTwoLineHeading(lines, j);
   if (after.breakBefore || after.centred || after.bold || after.page !== next.page || lines[i]!.page !== next.page || next.breakBefore) return true;
   // Without layout (text drafts with no blank lines): a numbered provision or a new heading
-  // follows, or the line is short as headings are (`Scope`, `Definitions`).
+  // follows, the heading goes on for one more line, or the line is short as headings are (`Scope`, `Definitions`).
   if (matchMarker(after.text) || isStructuralShape(after.text)) return true;
+  if (wrapsHeading(next, after) && endsTwoLineHeading(lines, j)) return true;
   return next.text.length <= 60 && next.text.split(' ').length <= 8;
+}
+
+// A heading's second line is short: the end of a heading the column was too narrow for.
+const MAX_HEADING_TAIL_WORDS = 8;
+// A heading line this long may have wrapped: the line under it, without a break, may be its end.
+const MIN_WRAPPED_HEADING_CHARS = 50;
+// Two-line headings run longer than one-line ones (`looksLikeHeading` allows 20 words).
+const MAX_TWO_LINE_HEADING_WORDS = 30;
+
+/** Whether `tail` may be the rest of heading line `head`: it goes on in lower case, or `head` filled its line and no break comes between. */
+function wrapsHeading(head: BodyLine, tail: BodyLine | undefined): boolean {
+  if (tail === undefined) return false;
+  return /^\p{Ll}/u.test(tail.text) || (!tail.breakBefore && head.text.length >= MIN_WRAPPED_HEADING_CHARS);
+}
+
+/**
+ * Whether the heading line `j` and the lower-case line after it are one heading on two lines
+ * (`Further processing of personal data ... in` / `the AI regulatory sandbox`), not the first
+ * sentence of the body: the second line is short, ends without punctuation (a sentence that
+ * stops there ends in `.` or `:`), and the line after it starts a new block (a numbered
+ * paragraph or a paragraph break) on the same page.
+ *
+ * @example // "Requirements for ... providers of such" / "systems" / "1. General purpose ..." -> true
+ * @example // "The provider shall inform the" / "authority of any change." / "2. ..." -> false (ends in a full stop)
+ */
+function endsTwoLineHeading(lines: BodyLine[], j: number): boolean {
+  const head = lines[j]!;
+  const tail = lines[j + 1]!;
+  const after = lines[j + 2];
+  if (head.joinNext || tail.page !== head.page || /[.;:,]$/.test(tail.text)) return false;
+  if (tail.text.split(/\s+/).length > MAX_HEADING_TAIL_WORDS || `${head.text} ${tail.text}`.split(/\s+/).length > MAX_TWO_LINE_HEADING_WORDS) return false;
+  if (after === undefined) return true;
+  if (/^\p{Ll}/u.test(after.text)) return false;
+  return after.page !== tail.page || after.breakBefore || matchMarker(after.text) !== undefined || isStructuralShape(after.text);
+}
+
+/**
+ * Whether the heading-shaped line `i` is a cross-reference that a line wrap put at the start of a
+ * line: the line before it stops mid-sentence (a lower-case word or a comma, no closing
+ * punctuation), and the line reads as the sentence's end or goes on in the next line: it ends in
+ * a full stop without a break before it (`Article 49.`), its text after `Annex IV.` continues in
+ * lower case on the next line, or (`inText`: past the front matter, where a title line may stop
+ * without punctuation) nothing sets it apart (no break, centring or bold of its own).
+ *
+ * @example // "... in accordance with" / "Article 49." -> true
+ * @example // "... referred to in" / "Annex IV. The Commission shall adopt ... detailed" / "provisions ..." -> true
+ * @example // "... shall apply." / "Article 5" -> false
+ */
+export function wrapsSentence(lines: BodyLine[], i: number, found: Heading, inText: boolean): boolean {
+  const line = lines[i]!;
+  const previous = lines[i - 1];
+  if (previous === undefined || endsBlock(previous.text) || !/[\p{Ll},]$/u.test(previous.text)) return false;
+  if (/\.$/.test(line.text) && found.lines.length === 1 && !line.breakBefore) return true;
+  const next = lines[found.lines.at(-1)! + 1];
+  if (found.lines.length === 1 && found.heading !== undefined && next !== undefined && /^\p{Ll}/u.test(next.text)) return true;
+  const setApart = line.breakBefore || (line.centred && !previous.centred) || (line.bold && !previous.bold);
+  return inText && !setApart;
 }
 
 function continuesHeading(previous: BodyLine, next: BodyLine, kind: Heading['kind']): boolean {
   if (next.page !== previous.page || isStructuralShape(next.text) || matchMarker(next.text) || /[.:;]$/.test(previous.text)) return false;
+  // A capitalised sentence under a heading in capitals begins the body, however it is set (compromise
+  // texts set their additions in bold); a lower-case line may still end it (`... referred to in Article 11`).
+  if (isUpperCase(previous.text) && !isUpperCase(next.text) && /^\p{Lu}/u.test(next.text)) return false;
   // A heading line that fills the column is not seen as centred, and the short line under it
   // then looks like a new paragraph; bold or capitals on both lines still tie them together.
   if (previous.bold && next.bold) return true;
@@ -111,13 +178,19 @@ function continuesHeading(previous: BodyLine, next: BodyLine, kind: Heading['kin
   return !next.breakBefore && previous.centred && next.centred;
 }
 
-/** The title: the heading-like lines right before the preamble (at most a few); earlier front matter is not. */
+/**
+ * The title: the heading-like lines right before the preamble (at most a few); earlier front matter
+ * is not, nor a structural line above it (the `ANNEX` of a cover note that wraps the whole draft),
+ * nor a first line that begins with a number (a file number such as `2021/0106 (COD)`).
+ */
 export function takeTitle(front: number[], lines: BodyLine[]): number[] {
   let from = front.length;
   while (from > 0 && front.length - from < MAX_TITLE_LINES) {
     const line = lines[front[from - 1]!]!;
-    if (!(line.centred || line.bold || isUpperCase(line.text) || looksLikeHeading(line.text))) break;
+    if (!(line.centred || line.bold || isUpperCase(line.text) || looksLikeHeading(line.text)) || isStructuralShape(line.text)) break;
     from--;
   }
+  // A title does not begin with a number: `2021/0106 (COD)` over it is a file reference.
+  while (from < front.length - 1 && /^\d/.test(lines[front[from]!]!.text)) from++;
   return front.slice(from);
 }

@@ -12,6 +12,7 @@ const ID_PREFIX = {
   point: 'point',
   annex: 'annex',
   recital: 'recital',
+  citation: 'citation',
 } as const;
 
 export type NumberedKind = keyof typeof ID_PREFIX;
@@ -96,13 +97,19 @@ export function romanValue(text: string): number | undefined {
  * @example containerKey('II') // '2'
  * @example containerKey('1') // '1'
  * @example containerKey('A') // 'a'
+ * @example containerKey('IA') // '1a'
+ * @example containerKey('IIIb') // '3b'
  */
 export function containerKey(num: string): string {
   const key = numKey(num);
   // A single letter like `C` or `L` is a lettered annex, not the roman 100 or 50.
   if (key.length === 1 && key !== 'i' && key !== 'v' && key !== 'x') return key;
   const roman = romanValue(key);
-  return roman === undefined ? key : String(roman);
+  if (roman !== undefined) return String(roman);
+  // An inserted container: `IA` after `I` is `1a`, as `2a` after `2`.
+  const inserted = /^([ivxlc]+)([a-h])$/.exec(key);
+  const base = inserted ? romanValue(inserted[1]!) : undefined;
+  return base === undefined ? key : `${base}${inserted![2]}`;
 }
 
 // Roman article numbers with an optional Latin suffix: `IV`, `XII bis` (keys `iv`, `xiibis`).

@@ -4,10 +4,10 @@ import type { BodyLine, DocumentMetadata, ExtractedText, TreatyDocument, TreatyN
 import { warningMessage } from '../messages.js';
 import { createDraft, finishNode, joinPieces, linePiece, type DraftNode } from './draft-node.js';
 import { FootnoteResolver } from './footnotes.js';
-import { findHeading, takeTitle, type Heading } from './headings.js';
+import { findHeading, takeTitle, wrapsSentence, type Heading } from './headings.js';
 import { articleKey, containerKey, idPart, IdRegistry, joinId } from './ids.js';
 import { warnNumbering } from './numbering.js';
-import { CONTAINER_KINDS, endsBlock, isConclusionsStart, isPreambleStart, startsRecital, type ContainerKind } from './patterns.js';
+import { CONTAINER_KINDS, endsBlock, isConclusionsStart, isPreambleStart, startsRecital, TITLE_FIRST_KINDS, type ContainerKind } from './patterns.js';
 import { buildPreamble } from './preamble.js';
 import { fillArticle } from './provisions.js';
 import { isArticleSubdivision } from './subdivisions.js';
@@ -44,6 +44,8 @@ interface ParseState {
   /** The previous line was (part of) a structural heading: the next one starts a block. */
   afterHeading: boolean;
   annexCount: number;
+  /** Container ranks, outermost first: fixed by the first container below a part (a title first: EU order). */
+  containerKinds?: readonly ContainerKind[];
 }
 
 /**
@@ -86,7 +88,7 @@ function readLine(state: ParseState, i: number): number {
   const { lines } = state;
   const line = lines[i]!;
   const atBlock = i === 0 || state.afterHeading || line.breakBefore || line.centred || line.bold || endsBlock(lines[i - 1]!.text);
-  const heading = atBlock ? findHeading(lines, i, state.target?.body !== undefined ? state.target.node.num : undefined) : undefined;
+  const heading = atBlock ? acceptHeading(state, i, findHeading(lines, i, state.target?.body !== undefined ? state.target.node.num : undefined)) : undefined;
   state.afterHeading = heading !== undefined;
   if (heading !== undefined && state.target?.body !== undefined && isArticleSubdivision(lines, heading, state.target.node.num)) {
     // `Section 1. ...` inside a Roman-numbered article: its lines stay in the article's body.
@@ -107,6 +109,19 @@ function readLine(state: ParseState, i: number): number {
 }
 
 /**
+ * A heading-shaped line that is not a heading by its place: a cross-reference a line wrap put at
+ * the start of a line (`... referred to in` / `Annex IV. The Commission shall ...`), or an `ANNEX`
+ * before any article (a cover note's "Delegations will find in Annex ..." wrapping the whole draft:
+ * annexes follow the articles).
+ */
+function acceptHeading(state: ParseState, i: number, found: Heading | undefined): Heading | undefined {
+  if (found === undefined) return undefined;
+  if (found.kind === 'annex' && state.articles.length === 0) return undefined;
+  if (!state.afterHeading && wrapsSentence(state.lines, i, found, state.phase !== 'front')) return undefined;
+  return found;
+}
+
+/**
  * A line before any heading: the parties' opening words are distinctive enough to start the preamble
  * even right under a title without a visible break; a bare recital word needs a block start.
  */
@@ -118,9 +133,12 @@ function readFrontLine(state: ParseState, i: number, atBlock: boolean): void {
   }
   state.phase = 'preamble';
   state.preamble.at = state.roots.length;
+  // `THE EUROPEAN PARLIAMENT AND THE COUNCIL ...,` over the first citation: the opening words, not the title.
+  const opener = !isPreambleStart(text) && state.front.length > 1 && /,$/.test(state.lines[state.front.at(-1)!]!.text) ? state.front.pop() : undefined;
   state.preamble.title = takeTitle(state.front, state.lines);
   unplaceRun(state, state.front.slice(0, state.front.length - state.preamble.title.length), 'before the preamble');
   state.front.length = 0;
+  if (opener !== undefined) state.preamble.lines.push(opener);
   state.preamble.lines.push(i);
 }
 
@@ -204,7 +222,8 @@ function openAnnex(state: ParseState, found: Heading): Target {
 /** A part, title, chapter or section closes the open containers of its rank or below and nests in the rest. */
 function openContainer(state: ParseState, found: Heading & { kind: ContainerKind }): Target {
   const page = state.lines[found.lines[0]!]!.page;
-  const rank = CONTAINER_KINDS.indexOf(found.kind);
+  if (state.containerKinds === undefined && found.kind !== 'part') state.containerKinds = found.kind === 'title' ? TITLE_FIRST_KINDS : CONTAINER_KINDS;
+  const rank = (state.containerKinds ?? CONTAINER_KINDS).indexOf(found.kind);
   const { containers } = state;
   while (containers.length > 0 && containers.at(-1)!.rank >= rank) containers.pop();
   const parentId = containers.at(-1)?.node.id ?? '';

@@ -106,12 +106,18 @@ export function withoutPlaceholders(text: string): string {
   return text.replace(DELETED_PLACEHOLDERS, '');
 }
 
-/** Container kinds, outermost first; the index is the nesting rank. */
+/** Container kinds, outermost first; the index is the nesting rank (Council of Europe: titles inside sections). */
 export const CONTAINER_KINDS = ['part', 'chapter', 'section', 'title'] as const;
 export type ContainerKind = (typeof CONTAINER_KINDS)[number];
 
-// `Part I`, `Chapter II`, `CHAPTER II`, `Section 1`, `SECTION 1`, `Title 1`, `TITLE 1`, `Chapter II – Heading`.
-const CONTAINER_HEAD = /^(Part|PART|Chapter|CHAPTER|Section|SECTION|Title|TITLE)\s+([IVXLC]+|\d{1,3}|[A-Z])(?![A-Za-z0-9])(.*)$/;
+/** The ranks of a draft whose first container below a part is a title (EU acts: TITLE > CHAPTER > SECTION). */
+export const TITLE_FIRST_KINDS: readonly ContainerKind[] = ['part', 'title', 'chapter', 'section'];
+
+// `Part I`, `Chapter II`, `CHAPTER II`, `Section 1`, `SECTION 1`, `Title 1`, `TITLE 1`, `Chapter II – Heading`,
+// inserted ones `TITLE IA`, `Chapter 2a`. A capitals keyword may run into its number (`TITLEIII`, `CHAPTER2`,
+// as some PDFs set letter-spaced capitals); `TITLED` or `PARTICULARS` do not match (the number must end there).
+const CONTAINER_HEAD =
+  /^(?:(Part|Chapter|Section|Title|PART|CHAPTER|SECTION|TITLE)\s+((?:[IVXLC]+|\d{1,3})(?:[a-z]|[A-H])?|[A-Z])|(PART|CHAPTER|SECTION|TITLE)((?:[IVXLC]+|\d{1,3})(?:[a-z]|[A-D])?))(?![A-Za-z0-9])(.*)$/;
 
 /** A container heading line and its kind. */
 export interface ContainerMatch extends HeadingMatch {
@@ -122,25 +128,29 @@ export interface ContainerMatch extends HeadingMatch {
  * A part, chapter, section or title heading line, with the heading when it stands on the same line.
  *
  * @example matchContainerHeading('CHAPTER II') // { kind: 'chapter', num: 'II' }
+ * @example matchContainerHeading('TITLEIII') // { kind: 'title', num: 'III' } (letter-spaced capitals run together)
+ * @example matchContainerHeading('TITLE IA') // { kind: 'title', num: 'IA' }
  * @example matchContainerHeading('Section 2 – Procedural law') // { kind: 'section', num: '2', heading: 'Procedural law', separator: '–' }
  * @example matchContainerHeading('Chapter II of this Convention') // undefined
+ * @example matchContainerHeading('PARTICULARS') // undefined
  */
 export function matchContainerHeading(text: string): ContainerMatch | undefined {
   const m = CONTAINER_HEAD.exec(text);
   if (!m) return undefined;
-  const found = splitRest(m[2]!, m[3]!);
+  const found = splitRest((m[2] ?? m[4])!, m[5]!);
   if (!found) return undefined;
-  return { kind: m[1]!.toLowerCase() as ContainerKind, ...found };
+  return { kind: (m[1] ?? m[3])!.toLowerCase() as ContainerKind, ...found };
 }
 
-// `Annex`, `ANNEX`, `Annex I`, `Annex 2 – Model form`.
-const ANNEX_HEAD = /^(?:Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,3}|[A-Z]))?(?![A-Za-z0-9])(.*)$/;
+// `Annex`, `ANNEX`, `Annex I`, `Annex 2 – Model form`, an inserted `ANNEX VIIIa`.
+const ANNEX_HEAD = /^(?:Annex|ANNEX)(?:\s+((?:[IVXLC]+|\d{1,3})[a-z]?|[A-Z]))?(?![A-Za-z0-9])(.*)$/;
 
 /**
  * An annex heading line. `num` is '' for a lone `Annex`.
  *
  * @example matchAnnexHeading('Annex I') // { num: 'I' }
  * @example matchAnnexHeading('Annex') // { num: '' }
+ * @example matchAnnexHeading('ANNEX VIIIa') // { num: 'VIIIa' }
  * @example matchAnnexHeading('Annex I to this Convention lists ...') // undefined
  */
 export function matchAnnexHeading(text: string): HeadingMatch | undefined {
@@ -240,14 +250,18 @@ export function startsRecital(text: string): boolean {
 const RECITAL_BOUNDARY = new RegExp(`;\\s+(?=\\[?(?:${RECITAL_ALTERNATION})\\b)`, 'g');
 const OPENER_BOUNDARY = new RegExp(`,\\s+(?=\\[?(?:${RECITAL_ALTERNATION})\\b)`);
 
-// `Have agreed as follows:`, `HAVE AGREED AS FOLLOWS:`, `Hereby agree as follows:`.
-const FORMULA = /^(?:Have|HAVE|Hereby|HEREBY|have)\s+(?:agreed|AGREED|agree|AGREE)\s+(?:as|AS)\s+(?:follows|FOLLOWS)\b/;
+// `Have agreed as follows:`, `HAVE AGREED AS FOLLOWS:`, `Hereby agree as follows:`; EU acts: `HAVE ADOPTED THIS REGULATION:`,
+// `HAS ADOPTED THIS DECISION:`.
+const FORMULA =
+  /^(?:(?:Have|HAVE|Hereby|HEREBY|have)\s+(?:agreed|AGREED|agree|AGREE)\s+(?:as|AS)\s+(?:follows|FOLLOWS)\b|(?:HAVE|HAS|Have|Has)\s+(?:ADOPTED|adopted)\s+(?:THIS|this)\s+\p{L}+:?$)/u;
 const FORMULA_IN_LINE = /[;,.]\s+(?=(?:Have|HAVE|Hereby|HEREBY)\s+(?:agreed|AGREED|agree|AGREE)\s+(?:as|AS)\s+(?:follows|FOLLOWS)\b)/;
 
 /**
  * True for the enacting formula.
  *
  * @example isFormula('Have agreed as follows:') // true
+ * @example isFormula('HAVE ADOPTED THIS REGULATION:') // true
+ * @example isFormula('Having adopted this approach, the Parties') // false
  */
 export function isFormula(text: string): boolean {
   return FORMULA.test(text);
@@ -285,6 +299,52 @@ export function splitPreambleLine(
   }
   pieces.push({ text: text.slice(from).trim(), starts });
   return pieces.filter((p) => p.text !== '');
+}
+
+// `Whereas:` alone on its line: what introduces the numbered recitals of an EU act (after its citations).
+const RECITALS_INTRO = /^(?:Whereas|WHEREAS)\s*:$/;
+
+/**
+ * True for the line that introduces numbered recitals (AKN `recitals/intro`).
+ *
+ * @example isRecitalsIntro('Whereas:') // true
+ * @example isRecitalsIntro('Whereas the Parties recognise') // false (a recital of its own)
+ */
+export function isRecitalsIntro(text: string): boolean {
+  return RECITALS_INTRO.test(text);
+}
+
+// `(1) The purpose ...`, `(5a) ...`, `(12 bis) ...`: a numbered recital at the start of a line; also `38) ...`,
+// a misprint that drops the opening parenthesis (accepted by preamble.ts only as the very next number).
+const RECITAL_NUMBER = new RegExp(`^(\\()?(\\d{1,3})(\\s?${LATIN_SUFFIX}|[a-z]{1,2})?\\)(?=\\s|$)\\s*(.*)$`);
+
+/** A numbered recital's marker: the number as printed, its value and suffix, the rest of the line. */
+export interface RecitalNumber {
+  /** As printed: `(5a)`. */
+  num: string;
+  value: number;
+  /** `''`, `a`, `b`, ` bis` ... as printed (spaces dropped). */
+  suffix: string;
+  rest: string;
+  /** True when the opening parenthesis is missing (`38)`). */
+  bare: boolean;
+}
+
+/**
+ * The number of a numbered recital at the start of a line, if the line starts like one.
+ * Whether it really opens a recital (and is not a wrapped `(2)` of a cross-reference)
+ * depends on the sequence: see preamble.ts.
+ *
+ * @example matchRecitalNumber('(5a) AI systems ...') // { num: '(5a)', value: 5, suffix: 'a', rest: 'AI systems ...', bare: false }
+ * @example matchRecitalNumber('(12)') // { num: '(12)', value: 12, suffix: '', rest: '', bare: false }
+ * @example matchRecitalNumber('38) Actions by ...') // { num: '38)', value: 38, suffix: '', rest: 'Actions by ...', bare: true }
+ * @example matchRecitalNumber('(a) any other system') // undefined
+ */
+export function matchRecitalNumber(text: string): RecitalNumber | undefined {
+  const m = RECITAL_NUMBER.exec(text);
+  if (!m) return undefined;
+  const suffix = (m[3] ?? '').replace(/\s+/g, '');
+  return { num: `${m[1] ?? ''}${m[2]}${m[3] ?? ''})`, value: Number(m[2]), suffix, rest: m[4]!.trim(), bare: m[1] === undefined };
 }
 
 // The final text: `In witness whereof the undersigned ...`, `Done at Budapest, this 23rd day ...`.

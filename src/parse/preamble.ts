@@ -2,6 +2,7 @@
 
 import type { BodyLine } from '../types.js';
 import { createDraft, linePiece, type DraftNode } from './draft-node.js';
+import { fillCitedPreamble, hasRecitalsIntro } from './cited-preamble.js';
 import { idPart, joinId } from './ids.js';
 import { endsBlock, isFormula, preambleLabelLength, splitPreambleLine, startsRecital } from './patterns.js';
 
@@ -11,7 +12,8 @@ import { endsBlock, isFormula, preambleLabelLength, splitPreambleLine, startsRec
  * Convention,`) are the preamble's text; each recital starts at a block start with a recital
  * word (`Considering`, `Recognising`, ...); `Have agreed as follows:` is the formula. A run-on
  * preamble (all recitals on one line) is split at `; Recognising`-style boundaries; such a
- * line stays with the node its first words fall in (the others own no line).
+ * line stays with the node its first words fall in (the others own no line). An EU-style
+ * preamble (citations, `Whereas:`, numbered recitals) is filled by `fillCitedPreamble`.
  *
  * @example
  * // ["Convention on Cybercrime", "The member States ..., Considering ...; Recognising ...; Have agreed as follows:"]
@@ -23,6 +25,10 @@ export function buildPreamble(titleLines: number[], preambleLines: number[], lin
   if (titleLines.length > 0) {
     preamble.heading = titleLines.map((i) => lines[i]!.text).join(' ');
     preamble.lines.push(...titleLines);
+  }
+  if (hasRecitalsIntro(preambleLines, lines)) {
+    fillCitedPreamble(preamble, preambleLines, lines);
+    return preamble;
   }
   let recitalCount = 0;
   let target: DraftNode = preamble;

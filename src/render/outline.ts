@@ -53,8 +53,11 @@ function outlineNode(node: TreatyNode, depth: number, hl: Highlighter): string[]
     return [`${head}  ${pages}${details.length > 0 ? hl.dim('  ' + details.join(', ')) : ''}`];
   }
   if (node.kind === 'preamble') {
-    const recitals = node.children.filter((c) => c.kind === 'recital').length;
-    return [`${indent}Preamble (${recitals} recital${recitals === 1 ? '' : 's'})  ${pages}`];
+    // Numbered recitals sit in a `recitals` group (EU acts), others directly in the preamble.
+    const recitals = node.children.flatMap((c) => (c.kind === 'recitals' ? c.children : [c])).filter((c) => c.kind === 'recital').length;
+    const citations = node.children.filter((c) => c.kind === 'citation').length;
+    const cited = citations > 0 ? `${citations} citation${citations === 1 ? '' : 's'}, ` : '';
+    return [`${indent}Preamble (${cited}${recitals} recital${recitals === 1 ? '' : 's'})  ${pages}`];
   }
   if (node.kind === 'conclusions') return [`${indent}Final text  ${pages}`];
   if (node.kind === 'preface') return [`${indent}Document title  ${pages}`];

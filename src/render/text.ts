@@ -141,7 +141,6 @@ function pagesLabel(article: ArticleDiff): string {
   return span((article.new ?? article.old)!.pages);
 }
 
-/** `art_15__para_2__subpara_a` -> `para 2 (a)`; `art_15__heading` -> `heading`; `art_15` -> `text`. */
 /** `footnote 3 (reworded)`, `footnote 2 -> 3 (reworded)`, `footnote 4 (added)`. */
 export function footnoteLabel(note: FootnoteDiff): string {
   const oldMarker = note.old?.marker;
@@ -150,6 +149,10 @@ export function footnoteLabel(note: FootnoteDiff): string {
   return `footnote ${marker} (${note.kind})`;
 }
 
+/**
+ * `art_15__para_2__subpara_a` -> `para 2 (a)`; `art_15__heading` -> `heading`; `art_15` -> `text`;
+ * `preamble__recital_5a` -> `recital 5a`; `preamble__citation_2` -> `citation 2`; `preamble__recitals` -> `recitals`.
+ */
 export function provisionLabel(id: string): string {
   const parts = id.split('__').slice(1);
   if (parts.length === 0) return 'text';
@@ -159,7 +162,7 @@ export function provisionLabel(id: string): string {
       const num = rest.join('_');
       if (kind === 'para') return `para ${num}`;
       if (kind === 'subpara' || kind === 'point') return `(${num})`;
-      if (kind === 'recital') return `recital ${num}`;
+      if (kind === 'recital' || kind === 'citation') return `${kind} ${num}`;
       if (kind === 'sec') return `section ${num}`;
       return kind === 'heading' ? 'heading' : part;
     })
