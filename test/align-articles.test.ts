@@ -131,4 +131,29 @@ describe('alignArticles', () => {
     expect(result.filter((a) => a.kind === 'removed')).toHaveLength(0);
     expect(result.filter((a) => a.kind === 'renumbered')).toHaveLength(950);
   });
+
+  it('takes a chapter renamed in place, or renumbered under its heading, for the same chapter: not moved', () => {
+    const art = (num: string) => ({ num, heading: `Heading ${num}`, text: `Each Party shall adopt the measures of article ${num} on the matter it names.` });
+    const oldDoc = buildDoc([
+      { chapter: '1', heading: 'Post-market monitoring', articles: [art('61')] },
+      { chapter: '2', heading: 'Sharing of information on incidents and malfunctioning', articles: [art('62')] },
+    ]);
+    const renamed = buildDoc([
+      { chapter: '1', heading: 'Post-market monitoring', articles: [art('61')] },
+      { chapter: '2', heading: 'Sharing of information on serious incidents', articles: [art('62')] },
+    ]);
+    expect(alignArticles(oldDoc, renamed).map((a) => a.kind)).toEqual(['unchanged', 'unchanged']);
+    const renumbered = buildDoc([
+      { chapter: '1', heading: 'Definitions', articles: [art('60')] },
+      { chapter: '2', heading: 'Post-market monitoring', articles: [art('61')] },
+      { chapter: '3', heading: 'Sharing of information on incidents and malfunctioning', articles: [art('62')] },
+    ]);
+    expect(alignArticles(oldDoc, renumbered).map((a) => a.kind)).toEqual(['added', 'unchanged', 'unchanged']);
+    // Another number and another heading: another chapter.
+    const elsewhere = buildDoc([
+      { chapter: '1', heading: 'Post-market monitoring', articles: [art('61'), art('62')] },
+    ]);
+    expect(alignArticles(oldDoc, elsewhere).map((a) => a.kind)).toEqual(['unchanged', 'moved']);
+  });
 });
+

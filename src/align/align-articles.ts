@@ -130,17 +130,34 @@ function scorePair(oldFact: ArticleFacts, newFact: ArticleFacts, i: number, j: n
 }
 
 /** `Chapter II` / heading of each container, so a chapter that was renumbered is still the same. */
-const containerKeys = (ancestors: TreatyNode[]): string =>
-  ancestors
-    .filter((a) => a.kind === 'part' || a.kind === 'chapter')
-    .map((a) => `${a.kind}:${a.heading !== undefined ? normalizeSpace(a.heading).toLowerCase() : numKey(a.num ?? '')}`)
-    .join('/');
+/** The part and chapter an article sits in, outermost first. */
+const containersOf = (ancestors: TreatyNode[]): TreatyNode[] => ancestors.filter((a) => a.kind === 'part' || a.kind === 'chapter');
+
+/**
+ * True when two articles sit in the same parts and chapters: level by level the same kind, and the same
+ * heading or the same number. A chapter renumbered because another was inserted keeps its heading; a
+ * chapter renamed keeps its number; either way its articles have not moved.
+ */
+function sameContainers(oldAncestors: TreatyNode[], newAncestors: TreatyNode[]): boolean {
+  const oldPath = containersOf(oldAncestors);
+  const newPath = containersOf(newAncestors);
+  const heading = (node: TreatyNode): string | undefined => (node.heading !== undefined ? normalizeSpace(node.heading).toLowerCase() : undefined);
+  return (
+    oldPath.length === newPath.length &&
+    oldPath.every((oldNode, level) => {
+      const newNode = newPath[level]!;
+      if (oldNode.kind !== newNode.kind) return false;
+      const sameHeading = heading(oldNode) !== undefined && heading(oldNode) === heading(newNode);
+      return sameHeading || numKey(oldNode.num ?? '') === numKey(newNode.num ?? '');
+    })
+  );
+}
 
 function kindOf(oldFact: ArticleFacts, newFact: ArticleFacts): AlignmentKind {
   // Deleted in place (`Article 24` / `[deleted]`) is a removal, however the number reads; a placeholder filled again is an addition.
   if (isPlaceholder(newFact) && !isPlaceholder(oldFact)) return 'removed';
   if (isPlaceholder(oldFact) && !isPlaceholder(newFact)) return 'added';
-  if (containerKeys(oldFact.entry.ancestors) !== containerKeys(newFact.entry.ancestors)) return 'moved';
+  if (!sameContainers(oldFact.entry.ancestors, newFact.entry.ancestors)) return 'moved';
   if (oldFact.key !== newFact.key) return 'renumbered';
   const sameText =
     oldFact.body === newFact.body &&
