@@ -170,7 +170,11 @@ export function parseCleanText(markdown) {
     current?.body.push(text);
   }
   return {
-    articles: articles.map(({ num, heading, body }) => ({ num, heading, text: body.join(' ') })),
+    // `Article 24 [deleted]` (or `[deleted]` as the line under the number) is a provision deleted in place:
+    // its placeholder is its text, not its heading.
+    articles: articles.map(({ num, heading, body }) =>
+      /^\[\s*deleted\s*\][.;]?$/i.test(heading) ? { num, heading: '', text: [heading, ...body].join(' ') } : { num, heading, text: body.join(' ') },
+    ),
     recitals: increasingRun(recitalLabels),
     vocabulary: new Set(words(markdown.replace(/\\(.)/g, '$1'))),
   };

@@ -249,6 +249,9 @@ export interface UnplacedText {
   /** Indices into `ExtractedText.lines`. */
   lines: number[];
   reason: string;
+  /** Footnotes whose markers stand in this text (an explanatory memorandum before the preamble cites
+   * its own), so that they are neither lost nor reported as cited nowhere; absent when there are none. */
+  footnotes?: Footnote[];
 }
 
 /** A parsed draft. */

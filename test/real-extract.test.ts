@@ -136,6 +136,13 @@ if (!available && process.env['CI'] === 'true') {
       expect(general.doc.warnings.filter((warning) => warning.code === 'missing-footnote')).toEqual([]);
     });
 
+    it('attach the footnotes of the explanatory memorandum (before the preamble) to that text, not to nothing', () => {
+      const memorandum = proposal.doc.unplaced.find((entry) => entry.reason === 'before the preamble');
+      // The proposal's memorandum cites footnotes 1 to 30 (pp. 2-14).
+      expect(memorandum?.footnotes?.map((footnote) => footnote.marker)).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
+      expect(proposal.doc.footnotes.map((footnote) => footnote.marker)).not.toContain('1');
+    });
+
     it('report each missing footnote at most once', () => {
       for (const { doc } of [proposal, general]) {
         const messages = doc.warnings.map((warning) => warning.message);

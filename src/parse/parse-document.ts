@@ -1,6 +1,6 @@
 // ExtractedText -> TreatyDocument: finds the preamble, containers, articles, final text and annexes, in one pass.
 
-import type { BodyLine, DocumentMetadata, ExtractedText, TreatyDocument, TreatyNode, UnplacedText, Warning } from '../types.js';
+import type { BodyLine, DocumentMetadata, ExtractedText, Footnote, TreatyDocument, TreatyNode, UnplacedText, Warning } from '../types.js';
 import { warningMessage } from '../messages.js';
 import { createDraft, finishNode, joinPieces, linePiece, type DraftNode } from './draft-node.js';
 import { FootnoteResolver } from './footnotes.js';
@@ -260,6 +260,7 @@ function finishDocument(state: ParseState, extracted: ExtractedText): TreatyDocu
 
   const resolver = new FootnoteResolver(extracted.footnotes, warnings);
   const nodes: TreatyNode[] = roots.map((root) => finishNode(root, lines, resolver));
+  for (const entry of unplaced) attachFootnotes(entry, lines, resolver);
   warnNumbering(nodes, warnings);
   const footnotes = resolver.takeOrphans();
   for (const entry of unplaced) {
@@ -275,4 +276,17 @@ function finishDocument(state: ParseState, extracted: ExtractedText): TreatyDocu
     furniture: extracted.furniture,
     warnings,
   };
+}
+
+/** Attaches the footnotes cited in text set aside as unplaced (front matter before the preamble, say) to it. */
+function attachFootnotes(entry: UnplacedText, lines: BodyLine[], resolver: FootnoteResolver): void {
+  const found: Footnote[] = [];
+  for (const index of entry.lines) {
+    const line = lines[index]!;
+    for (const marker of line.footnoteRefs) {
+      const footnote = resolver.resolve(marker, line.page, 'unplaced');
+      if (footnote !== undefined && !found.includes(footnote)) found.push(footnote);
+    }
+  }
+  if (found.length > 0) entry.footnotes = found;
 }

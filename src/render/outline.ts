@@ -89,7 +89,10 @@ function renderSetAside(doc: TreatyDocument, hl: Highlighter): string[] {
   if (doc.unplaced.length === 0) out.push('Unplaced text: none');
   else {
     out.push(hl.medium(`Unplaced text: ${doc.unplaced.length}`));
-    for (const item of doc.unplaced) out.push(`  p. ${item.page}: ${quote(item.text)} (${item.reason})`);
+    for (const item of doc.unplaced) {
+      const notes = item.footnotes?.length ? `, ${item.footnotes.length} footnote${item.footnotes.length === 1 ? '' : 's'} (${item.footnotes.map((f) => f.marker).join(', ')})` : '';
+      out.push(`  p. ${item.page}: ${quote(item.text)} (${item.reason}${notes})`);
+    }
   }
   if (doc.footnotes.length > 0) {
     out.push(hl.medium(`Footnotes not attached to an article: ${doc.footnotes.length}`));
