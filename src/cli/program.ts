@@ -361,18 +361,19 @@ function ignoreClosedStdout(run: RunState): void {
   });
 }
 
-/** Exit codes of a run cancelled by a signal, as shells report them (128 + the signal's number). */
-const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** The signals that cancel a run. */
+const CANCELLING_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * Ctrl-C, `kill` or a closed terminal while a report is being written to `-o`: the temporary file beside
- * it is removed, and the run exits as a cancelled command does (130, 143, 129), writing nothing more.
+ * it is removed, then the signal is raised again, so that the run ends as a cancelled command does (the
+ * shell reports 130, 143, 129) and at once, even with a thread still blocked on a file.
  */
 function cleanUpOnSignals(): void {
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT) as [NodeJS.Signals, number][]) {
+  for (const signal of CANCELLING_SIGNALS) {
     process.once(signal, () => {
       removeTemporaryFiles();
-      process.exit(code);
+      process.kill(process.pid, signal);
     });
   }
 }
