@@ -11,6 +11,7 @@ import type {
   FindingCode,
   TreatyDiff,
   TreatyDocument,
+  TreatyNode,
   Warning,
 } from './types.js';
 import { alignArticles, WEAK_SIMILARITY } from './align/align-articles.js';
@@ -74,8 +75,36 @@ function alignOtherParts(oldDoc: TreatyDocument, newDoc: TreatyDocument, part: O
   };
 }
 
+/**
+ * The annexes paired like articles: by number (`ANNEX III` with `ANNEX III`), then the rest by heading (an
+ * annex renumbered), else added or removed. Kind `unchanged` or `modified` from the text and heading,
+ * `renumbered` when only the heading tied them. In new-draft order, removed ones after.
+ */
+function alignAnnexes(oldDoc: TreatyDocument, newDoc: TreatyDocument): Alignment[] {
+  const annexes = (doc: TreatyDocument): TreatyNode[] => doc.nodes.filter((node) => node.kind === 'annex');
+  const oldAnnexes = annexes(oldDoc);
+  const unpaired = new Set(oldAnnexes);
+  const context = (article: TreatyNode): ArticleInContext => ({ article, ancestors: [] });
+  const pair = (oldNode: TreatyNode, newNode: TreatyNode, matchedBy: 'number' | 'heading'): Alignment => {
+    unpaired.delete(oldNode);
+    const same = articleBodyText(oldNode) === articleBodyText(newNode) && oldNode.heading === newNode.heading;
+    const kind: AlignmentKind = matchedBy === 'heading' ? 'renumbered' : same ? 'unchanged' : 'modified';
+    const similarity = same ? 1 : roundSimilarity(textSimilarity(articleBodyText(oldNode), articleBodyText(newNode)));
+    return { kind, old: context(oldNode), new: context(newNode), matchedBy, similarity };
+  };
+  const alignments = annexes(newDoc).map((newNode): Alignment => {
+    const byNumber = oldAnnexes.find((oldNode) => unpaired.has(oldNode) && oldNode.id === newNode.id);
+    if (byNumber !== undefined) return pair(byNumber, newNode, 'number');
+    const heading = newNode.heading?.toLowerCase();
+    const byHeading = heading === undefined ? undefined : oldAnnexes.find((oldNode) => unpaired.has(oldNode) && oldNode.heading?.toLowerCase() === heading);
+    if (byHeading !== undefined) return pair(byHeading, newNode, 'heading');
+    return { kind: 'added', new: context(newNode), matchedBy: 'none', similarity: 0 };
+  });
+  return [...alignments, ...oldAnnexes.filter((node) => unpaired.has(node)).map((node): Alignment => ({ kind: 'removed', old: context(node), matchedBy: 'none', similarity: 0 }))];
+}
+
 const summarizeArticle = (entry: ArticleInContext): ArticleSummary => ({
-  ...(isOtherPart(entry.article.kind) ? { element: entry.article.kind } : {}),
+  ...(isOtherPart(entry.article.kind) ? { element: entry.article.kind } : entry.article.kind === 'annex' ? { element: 'annex' as const } : {}),
   num: entry.article.num ?? '',
   ...(entry.article.heading !== undefined ? { heading: entry.article.heading } : {}),
   ...(entry.article.deleted === true ? { deleted: true as const } : {}),
@@ -109,7 +138,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
   const articleAlignments = alignArticles(oldDoc, newDoc);
   const renumbering = buildRenumbering(oldDoc, articleAlignments);
   const [preface, preamble, conclusions] = OTHER_PARTS.map((part) => alignOtherParts(oldDoc, newDoc, part));
-  const alignments = [preface, preamble, ...articleAlignments, conclusions].filter((a) => a !== undefined);
+  const alignments = [preface, preamble, ...articleAlignments, conclusions, ...alignAnnexes(oldDoc, newDoc)].filter((a) => a !== undefined);
   const ownWarnings: Warning[] = [];
   const articles: ArticleDiff[] = [];
   for (const alignment of alignments) {
@@ -117,9 +146,12 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
     const newNum = alignment.new?.article.num;
     const part = (alignment.new ?? alignment.old)!.article.kind;
     if (wanted !== undefined && isOtherPart(part) && !wanted.has(part)) continue;
+    // Annexes are asked for by id (`annex_3`): their numbers (`III`) would read as article numbers.
+    if (wanted !== undefined && part === 'annex' && !wanted.has((alignment.new ?? alignment.old)!.article.id)) continue;
     if (
       wanted !== undefined &&
       !isOtherPart(part) &&
+      part !== 'annex' &&
       !(oldNum !== undefined && wanted.has(articleKey(oldNum))) &&
       !(newNum !== undefined && wanted.has(articleKey(newNum)))
     ) {
@@ -185,7 +217,8 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
  */
 export function checkArticlesExist(wanted: readonly string[], docs: readonly TreatyDocument[]): void {
   const nums = docs.flatMap((doc) => listArticles(doc).map((entry) => entry.article.num ?? '')).filter(Boolean);
-  const known = new Set([...nums.map(articleKey), ...OTHER_PARTS]);
+  const annexIds = docs.flatMap((doc) => doc.nodes.filter((node) => node.kind === 'annex').map((node) => node.id));
+  const known = new Set([...nums.map(articleKey), ...OTHER_PARTS, ...annexIds]);
   for (const num of wanted) {
     if (known.has(articleKey(num))) continue;
     const nearest = nearestNums(num, nums);

@@ -406,9 +406,9 @@ export interface ArticleDiff {
 
 /** An article as it appears in reports (also the preface, preamble and final text, compared like articles). */
 export interface ArticleSummary {
-  /** Set for the parts that are not articles: `preface` (title), `preamble`, `conclusions` (final text).
-   * Their `num` is ''. */
-  element?: 'preface' | 'preamble' | 'conclusions';
+  /** Set for the parts that are not articles: `preface` (title), `preamble`, `conclusions` (final text),
+   * whose `num` is '', and each `annex`, whose `num` is its number as printed (`III`, `VIIIa`, or ''). */
+  element?: 'preface' | 'preamble' | 'conclusions' | 'annex';
   num: string;
   heading?: string;
   /** Set when the article is a `[deleted]` placeholder in this draft: a `removed` article whose new side

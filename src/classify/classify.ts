@@ -32,6 +32,13 @@ interface Context {
 /** How messages name the parts compared like articles. */
 const PART_NAME: Partial<Record<string, string>> = { preface: 'the document title', preamble: 'the preamble', conclusions: 'the final text' };
 
+/** How a message names a part that is not an article: `the preamble`, `annex III`; undefined for an article. */
+function partName(alignment: Alignment): string | undefined {
+  const node = (alignment.new ?? alignment.old)?.article;
+  if (node?.kind === 'annex') return `annex ${node.num ?? ''}`.trim();
+  return PART_NAME[node?.kind ?? 'article'];
+}
+
 const BRACKETED = /\[[^[\]]*\]/g;
 // `[deleted]` placeholders are not negotiation brackets.
 const countBrackets = (text: string): number => withoutPlaceholders(text).match(BRACKETED)?.length ?? 0;
@@ -72,9 +79,7 @@ function addFinding(ctx: Context, code: FindingCode, place: FindingPlace): void 
     message: findingMessage(code, {
       ...(topic !== undefined ? { topic } : {}),
       article,
-      ...(PART_NAME[(alignment.new ?? alignment.old)?.article.kind ?? 'article'] !== undefined
-        ? { name: PART_NAME[(alignment.new ?? alignment.old)!.article.kind] }
-        : {}),
+      ...(partName(alignment) !== undefined ? { name: partName(alignment)! } : {}),
       evidence,
       ...(detail !== undefined ? { detail } : {}),
     }),

@@ -33,7 +33,8 @@ interface ParseState {
   readonly unplaced: UnplacedText[];
   /** Open containers, outermost first. */
   readonly containers: { node: DraftNode; rank: number }[];
-  /** Articles, filled with provisions once all their lines are known; `sections` divide an article (charters). */
+  /** Articles and annexes, filled with provisions (paragraphs, points) once all their lines are known;
+   * `sections` divide an article (charters). */
   readonly articles: { node: DraftNode; body: number[]; sections: Heading[] }[];
   phase: Phase;
   /** Lines seen before the preamble or the first heading. */
@@ -207,7 +208,7 @@ function openArticle(state: ParseState, found: Heading): Target {
   return { node, body };
 }
 
-/** An annex closes every container: it stands at the top level after the articles. */
+/** An annex closes every container: it stands at the top level after the articles, its points read like an article's. */
 function openAnnex(state: ParseState, found: Heading): Target {
   const page = state.lines[found.lines[0]!]!.page;
   state.annexCount++;
@@ -216,7 +217,10 @@ function openAnnex(state: ParseState, found: Heading): Target {
   const node = createDraft('annex', state.ids.claim(idPart('annex', key)).id, page, headingExtra(found));
   node.lines.push(...found.lines);
   state.roots.push(node);
-  return { node };
+  // An annex's numbered paragraphs and points are read as an article's are, so that it is compared the same way.
+  const body: number[] = [];
+  state.articles.push({ node, body, sections: [] });
+  return { node, body };
 }
 
 /** A part, title, chapter or section closes the open containers of its rank or below and nests in the rest. */

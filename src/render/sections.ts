@@ -83,6 +83,7 @@ export function compactNotes(article: ArticleDiff): string[] {
 
 const PART_LABEL: Record<NonNullable<ArticleSummary['element']>, string> = {
   preface: 'Document title',
+  annex: 'Annex',
   preamble: 'Preamble',
   conclusions: 'Final text',
 };
@@ -92,6 +93,11 @@ export function articleLabel(article: ArticleDiff): string {
   const element = (article.new ?? article.old)?.element;
   if (element !== undefined) {
     const state = article.new === undefined ? ' (removed)' : article.old === undefined ? ' (added)' : '';
+    if (element === 'annex') {
+      const side = (article.new ?? article.old)!;
+      const nums = article.old && article.new && article.old.num !== article.new.num ? `${article.old.num} -> ${article.new.num}` : side.num;
+      return [`${PART_LABEL.annex}${nums ? ` ${nums}` : ''}${state}`, side.heading].filter(Boolean).join(' ');
+    }
     return `${PART_LABEL[element]}${state}`;
   }
   const heading = article.new?.heading ?? article.old?.heading;
