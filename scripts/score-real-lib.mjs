@@ -288,10 +288,10 @@ function bodyText(node) {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Every distinct footnote of the document, attached to a node or not. */
+/** Every distinct footnote of the document: attached to a node, to unplaced text (a memorandum), or to neither. */
 function footnoteCount(doc) {
   const seen = new Set();
-  for (const footnote of [...doc.footnotes, ...[...allNodes(doc.nodes)].flatMap((node) => node.footnotes)]) {
+  for (const footnote of [...doc.footnotes, ...doc.unplaced.flatMap((entry) => entry.footnotes ?? []), ...[...allNodes(doc.nodes)].flatMap((node) => node.footnotes)]) {
     seen.add(`${footnote.marker}|${footnote.page}|${footnote.text}`);
   }
   return seen.size;
