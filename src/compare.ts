@@ -88,10 +88,15 @@ const summarizeArticle = (entry: ArticleInContext): ArticleSummary => ({
 
 const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
-/** Every provision text of a draft (articles and the parts compared like them), headings left out. */
+/** Every text of a draft where moved wording may land: articles, the parts compared like them, annexes and
+ * unplaced text (a reader that misplaces recitals must not make them look deleted); headings left out. */
 function listPlaces(doc: TreatyDocument): TextPlace[] {
-  const parts = doc.nodes.filter((n) => isOtherPart(n.kind));
-  return [...parts, ...listArticles(doc).map((a) => a.article)].flatMap((node) => listProvisions(node).filter((p) => !p.heading).map((p) => ({ id: p.id, text: p.text })));
+  const parts = doc.nodes.filter((n) => isOtherPart(n.kind) || n.kind === 'annex');
+  const nodes = [...parts, ...listArticles(doc).map((a) => a.article)];
+  return [
+    ...nodes.flatMap((node) => listProvisions(node).filter((p) => !p.heading).map((p) => ({ id: p.id, text: p.text }))),
+    ...doc.unplaced.map((u, k) => ({ id: `unplaced_${k + 1}`, text: u.text })),
+  ];
 }
 
 /**

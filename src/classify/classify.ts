@@ -44,6 +44,10 @@ interface Context {
 interface ReadTexts {
   oldRead: string;
   newRead: string;
+  /** Texts of the new draft's provisions where wording deleted here now stands. */
+  movedTo: string[];
+  /** Texts of the old draft's provisions where wording inserted here stood. */
+  movedFrom: string[];
 }
 
 /** How specific the reading behind a finding is: a topic phrase that came or went says more than a
@@ -198,16 +202,18 @@ function topicCodes(topic: LexiconTopic): { came: [FindingCode, FindingCode]; we
 /** Findings of one changed provision of a paired (or added/removed-provision) article. */
 function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChange): void {
   const { lexicon } = ctx;
-  const read = ctx.reads.get(p) ?? { oldRead: p.oldText, newRead: p.newText };
+  const read = ctx.reads.get(p) ?? { oldRead: p.oldText, newRead: p.newText, movedTo: [], movedFrom: [] };
   const { oldRead, newRead } = read;
   const own = topicsIn(`${oldRead} ${newRead}`, lexicon.topics);
   const context = topicsIn(contextText(change, p), lexicon.topics);
   const group = primaryGroup(own, context);
   // The topic the heading or parent also names wins ("Interception of content data" over the
   // "collect or record" of real-time collection in the same sentence).
+  // A carve-out is never what a hedge or a modal weakens: it names whom the rules spare, not a protection.
+  const protective = (t: LexiconTopic): boolean => t.group === group && t.effect !== 'exempts';
   const groupTopic = (
-    own.find((t) => t.group === group && context.includes(t)) ??
-    [...own, ...context].find((t) => t.group === group)
+    own.find((t) => protective(t) && context.includes(t)) ??
+    [...own, ...context].find(protective)
   )?.id;
   // Hunks as read: moved wording masked out of what was deleted and inserted; a hunk that only moved
   // text (nothing left once masked) is not a change of this provision.
@@ -268,8 +274,10 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
     (t) => t.group === 'safeguard' && t.effect !== 'exempts' && t.phrases.some((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph)),
   );
   for (const topic of lexicon.topics) {
-    const gone = topic.phrases.filter((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph));
-    const come = topic.phrases.filter((ph) => countPhrase(newRead, ph) > countPhrase(oldRead, ph));
+    // A phrase whose provision's wording moved to a place that carries the same phrase moved with it,
+    // even reworded ("upon a reasoned request" from article 64(2) into 63(9)); so did one that came in.
+    const gone = topic.phrases.filter((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph) && !read.movedTo.some((t) => countPhrase(t, ph) > 0));
+    const come = topic.phrases.filter((ph) => countPhrase(newRead, ph) > countPhrase(oldRead, ph) && !read.movedFrom.some((t) => countPhrase(t, ph) > 0));
     if (gone.length === 0 && come.length === 0) continue;
     // A deleted safeguard clause names the power it guards ("mutual assistance conditional upon
     // dual criminality"): deleting it narrows no power, it removes a condition on one.
@@ -345,6 +353,15 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   }
 }
 
+/** `text[start, end)`, cut at a word boundary to about 200 characters with `...`. Example: a 12-word run is
+ * returned whole; a 90-word paragraph ends "... shall be granted full access to the...". */
+function movedWording(text: string, start: number, end: number): string {
+  const wording = text.slice(start, end).trim();
+  if (wording.length <= 200) return wording;
+  const cut = wording.slice(0, 197);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 100)).trimEnd()}...`;
+}
+
 /** What masks moved wording in read texts: one character per masked character, never a letter. */
 const MASK = '\u2591';
 const MASK_RUN = /\u2591+/g;
@@ -365,15 +382,19 @@ function maskSpans(text: string, spans: Array<{ start: number; end: number }>): 
 function readTexts(ctx: Context, change: ArticleChange, indexes: DraftIndexes | undefined): void {
   for (const p of change.provisions) {
     if (p.diff.kind === 'unchanged' || indexes === undefined) {
-      ctx.reads.set(p, { oldRead: p.oldText, newRead: p.newText });
+      ctx.reads.set(p, { oldRead: p.oldText, newRead: p.newText, movedTo: [], movedFrom: [] });
       continue;
     }
     const out: Array<{ start: number; end: number }> = [];
     const into: Array<{ start: number; end: number }> = [];
+    const movedTo = new Set<string>();
+    const movedFrom = new Set<string>();
     for (const h of listHunks(p.ops)) {
       if (h.oldEnd > h.oldStart) {
         for (const run of findMovedRuns(p.oldText, h.oldStart, h.oldEnd, indexes.new, indexes.old, p.new === undefined)) {
           out.push(run);
+          // The destination, unless it is this very provision (a sentence moved within it).
+          for (const id of run.places) if (id !== p.new?.id) movedTo.add(indexes.new.texts.get(id) ?? '');
           const from = p.old?.id;
           const to = run.places[0];
           // Moved, not a repeated formula: the wording stood only here in the old draft.
@@ -381,16 +402,22 @@ function readTexts(ctx: Context, change: ArticleChange, indexes: DraftIndexes | 
             addFinding(ctx, 'text-moved', {
               at: p.diff.id,
               pages: provisionPages(p),
-              evidence: { old: snippet(p.oldText, run.start, run.end) },
+              // The moved wording itself, not its clause: the clause around it did not move.
+              evidence: { old: movedWording(p.oldText, run.start, run.end) },
               moved: { from, to },
               detail: `from ${from} to ${to}`,
             });
           }
         }
       }
-      if (h.newEnd > h.newStart) into.push(...findMovedRuns(p.newText, h.newStart, h.newEnd, indexes.old, indexes.new, p.old === undefined));
+      if (h.newEnd > h.newStart) {
+        for (const run of findMovedRuns(p.newText, h.newStart, h.newEnd, indexes.old, indexes.new, p.old === undefined)) {
+          into.push(run);
+          for (const id of run.places) if (id !== p.old?.id) movedFrom.add(indexes.old.texts.get(id) ?? '');
+        }
+      }
     }
-    ctx.reads.set(p, { oldRead: maskSpans(p.oldText, out), newRead: maskSpans(p.newText, into) });
+    ctx.reads.set(p, { oldRead: maskSpans(p.oldText, out), newRead: maskSpans(p.newText, into), movedTo: [...movedTo], movedFrom: [...movedFrom] });
   }
 }
 

@@ -93,8 +93,8 @@ export function snippet(text: string, start: number, end: number): string {
 
 /**
  * Evidence for one hunk: each side only when something was deleted / inserted there, cut to the change
- * and its clause. When `focus` (a span on side `side`, e.g. the safeguard phrase that went) lies in a
- * long change, that side is cut around the phrase rather than the start of the change.
+ * and its clause. When `focus` (a span on side `side`, e.g. the safeguard phrase that went) touches the
+ * change, that side is the phrase's clause rather than the whole change.
  */
 export function hunkEvidence(
   hunk: Hunk,
@@ -105,7 +105,8 @@ export function hunkEvidence(
 ): { old?: string; new?: string } {
   const range = (which: 'old' | 'new'): [number, number] => {
     const [start, end] = which === 'old' ? [hunk.oldStart, hunk.oldEnd] : [hunk.newStart, hunk.newEnd];
-    if (side === which && focus !== undefined && end - start > EVIDENCE_LIMIT && focus[0] >= start && focus[1] <= end) return focus;
+    // The phrase that made the finding, when it lies in the change: its clause is the evidence.
+    if (side === which && focus !== undefined && focus[0] < end && focus[1] > start) return focus;
     return [start, end];
   };
   return {

@@ -27,6 +27,8 @@ export interface TextIndex {
   shingles: Map<string, string[]>;
   /** Normalised text of every place, one space between words, with its id. */
   flat: Array<{ id: string; words: string }>;
+  /** Every place's text as given, by id. */
+  texts: Map<string, string>;
 }
 
 /** Where a moved run stands in the text being read and where its wording is found in the other draft. */
@@ -62,7 +64,9 @@ const shingleKey = (words: Word[], from: number): string =>
 export function indexText(places: readonly TextPlace[]): TextIndex {
   const shingles = new Map<string, string[]>();
   const flat: TextIndex['flat'] = [];
+  const texts = new Map<string, string>();
   for (const place of places) {
+    texts.set(place.id, place.text);
     const words = listWords(place.text);
     flat.push({ id: place.id, words: ` ${words.map((w) => w.norm).join(' ')} ` });
     for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
@@ -72,7 +76,7 @@ export function indexText(places: readonly TextPlace[]): TextIndex {
       else if (ids[ids.length - 1] !== place.id) ids.push(place.id);
     }
   }
-  return { shingles, flat };
+  return { shingles, flat, texts };
 }
 
 /**
@@ -97,31 +101,40 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
     if (places.length === 0 || places.length < ownPlaces.length) return [];
     return [{ start: words[0]!.start, end: words[words.length - 1]!.end, places: places.slice(0, 3), ownPlaces }];
   }
-  const covered = new Array<boolean>(words.length).fill(false);
-  const hits = new Map<string, number>();
-  const ownHits = new Set<string>();
+  // For each word, the shingles (by start index) that cover it and stand in the other draft.
+  const found: Array<string[] | undefined> = [];
   for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
-    const key = shingleKey(words, k);
-    const ids = other.shingles.get(key);
+    const ids = other.shingles.get(shingleKey(words, k));
     // Still standing in as many places as before: moved. Fewer: a repeated formula ("a political offence
     // or an offence connected with a political offence") struck here while its other places stay.
-    if (ids === undefined || ids.length < (own.shingles.get(key)?.length ?? 0)) continue;
-    for (let j = k; j < k + MIN_MOVED_WORDS; j++) covered[j] = true;
-    for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
-    for (const id of own.shingles.get(key) ?? []) ownHits.add(id);
+    found[k] = ids === undefined || ids.length < (own.shingles.get(shingleKey(words, k))?.length ?? 0) ? undefined : ids;
   }
+  // Runs: consecutive found shingles that share a destination; a run ends where its wording stops or
+  // where the next words stand somewhere else (part of a paragraph went to article 63, part to an annex).
   const runs: MovedRun[] = [];
-  // The places with most hits first, then document order (Map insertion order).
-  const places = [...hits.entries()].sort((x, y) => y[1] - x[1]).map(([id]) => id).slice(0, 3);
-  for (let k = 0; k < words.length; ) {
-    if (!covered[k]) {
+  let k = 0;
+  while (k < found.length) {
+    if (found[k] === undefined) {
       k++;
       continue;
     }
-    let j = k;
-    while (j + 1 < words.length && covered[j + 1]) j++;
-    runs.push({ start: words[k]!.start, end: words[j]!.end, places, ownPlaces: [...ownHits] });
-    k = j + 1;
+    const hits = new Map<string, number>();
+    const ownPlaces = new Set<string>();
+    let last = k;
+    for (let i = k; i < found.length; i++) {
+      const ids = found[i];
+      if (ids === undefined || (i > k && !ids.some((id) => hits.has(id)))) break;
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+      for (const id of own.shingles.get(shingleKey(words, i)) ?? []) ownPlaces.add(id);
+      last = i;
+    }
+    const previousEnd = runs[runs.length - 1]?.end ?? -1;
+    const first = words.findIndex((w, i) => i >= k && w.start > previousEnd);
+    const places = [...hits.entries()].sort((x, y) => y[1] - x[1]).map(([id]) => id).slice(0, 3);
+    if (first >= 0 && first <= last + MIN_MOVED_WORDS - 1) {
+      runs.push({ start: words[first]!.start, end: words[last + MIN_MOVED_WORDS - 1]!.end, places, ownPlaces: [...ownPlaces] });
+    }
+    k = last + 1;
   }
   return runs;
 }
