@@ -9,7 +9,7 @@ import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
 import { FINDING_INFO } from './findings.js';
 import type { Lexicon, LexiconTopic } from './lexicon.js';
 import { countPhrase, findPhrase, hasAnyPhrase } from './match-phrases.js';
-import { findMovedRuns, type TextIndex } from './moved-text.js';
+import { findMovedRuns, wordingStands, type TextIndex } from './moved-text.js';
 import { resolveContradictions } from './resolve-contradictions.js';
 
 /** Both drafts indexed for moved text (see `moved-text.ts`): wording deleted here but standing elsewhere. */
@@ -38,6 +38,8 @@ interface Context {
   reads: Map<ProvisionChange, ReadTexts>;
   /** Where each finding's reading came from, for resolving contradictions (higher is more specific). */
   ranks: Map<Finding, number>;
+  /** Both drafts indexed for moved text, when the caller gave them. */
+  indexes?: DraftIndexes | undefined;
 }
 
 /** A provision's texts with moved wording masked (same length, so hunk offsets still hold). */
@@ -276,7 +278,9 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   for (const topic of lexicon.topics) {
     // A phrase whose provision's wording moved to a place that carries the same phrase moved with it,
     // even reworded ("upon a reasoned request" from article 64(2) into 63(9)); so did one that came in.
-    const gone = topic.phrases.filter((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph) && !read.movedTo.some((t) => countPhrase(t, ph) > 0));
+    const gone = topic.phrases.filter(
+      (ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph) && !read.movedTo.some((t) => countPhrase(t, ph) > 0),
+    );
     const come = topic.phrases.filter((ph) => countPhrase(newRead, ph) > countPhrase(oldRead, ph) && !read.movedFrom.some((t) => countPhrase(t, ph) > 0));
     if (gone.length === 0 && come.length === 0) continue;
     // A deleted safeguard clause names the power it guards ("mutual assistance conditional upon
@@ -435,9 +439,13 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
       // Read with moved wording masked: an article deleted because its text went to another article
       // takes nothing with it.
       const readText = side === 'old' ? (ctx.reads.get(p)?.oldRead ?? item.text) : (ctx.reads.get(p)?.newRead ?? item.text);
-      const phrase = topic.phrases.find((ph) => countPhrase(readText, ph) > 0);
+      // A part the new draft no longer has (a preamble its reader did not find) whose clause still stands
+      // elsewhere in the new draft took nothing with it: quote only an occurrence whose clause is gone.
+      const gone = (span: [number, number]): boolean =>
+        side === 'new' || ctx.indexes === undefined || !wordingStands(snippet(item.text, span[0], span[1]), ctx.indexes.new);
+      const phrase = topic.phrases.find((ph) => findPhrase(readText, ph).some(gone));
       if (phrase === undefined) continue;
-      const span = findPhrase(readText, phrase)[0] ?? [0, 0];
+      const span = findPhrase(readText, phrase).find(gone) ?? [0, 0];
       const codes = topicCodes(topic);
       const code: FindingCode = side === 'old' ? codes.went[0] : codes.came[0];
       addFinding(ctx, code, { at: item.id, pages: { [side]: item.pages }, evidence: { [side]: snippet(item.text, span[0], span[1]) }, topic: topic.id, rank: RANK.topic });
@@ -463,7 +471,7 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
 export function classifyChanges(alignment: Alignment, change: ArticleChange, lexicon: Lexicon, indexes?: DraftIndexes): ArticleClassification {
   const body = (side: 'oldText' | 'newText'): string =>
     change.provisions.filter((p) => !(p.old?.heading ?? p.new?.heading ?? false)).map((p) => p[side]).join(' ');
-  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map() };
+  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), indexes };
   readTexts(ctx, change, indexes);
   const headings = change.provisions.filter((p) => p.old?.heading === true || p.new?.heading === true);
   // Each distinct text once: for most articles of a new draft both sides read the same.

@@ -138,3 +138,18 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
   }
   return runs;
 }
+
+/**
+ * True when at least 80 % of the words of `wording` (at least MIN_MOVED_WORDS of them) stand, in runs of
+ * MIN_MOVED_WORDS, somewhere in the indexed draft, however often. Example: a clause quoted from a deleted
+ * recital that the new draft prints again in another recital -> true. Negative: "where appropriate" -> false.
+ */
+export function wordingStands(wording: string, index: TextIndex): boolean {
+  const words = listWords(wording);
+  if (words.length < MIN_MOVED_WORDS) return false;
+  const covered = new Array<boolean>(words.length).fill(false);
+  for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
+    if (index.shingles.has(shingleKey(words, k))) for (let j = k; j < k + MIN_MOVED_WORDS; j++) covered[j] = true;
+  }
+  return covered.filter(Boolean).length >= 0.8 * words.length;
+}
