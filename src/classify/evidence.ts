@@ -45,6 +45,8 @@ export function listHunks(ops: DiffOp[]): Hunk[] {
 }
 
 const EVIDENCE_LIMIT = 200;
+/** Characters of the clause kept before the change: about six words. */
+const BEFORE_CHANGE = 40;
 /** Where a clause ends: `;` or `:` anywhere, `.` before a space or the end (not inside "2019/1020" or "1.2"). */
 const CLAUSE_END = /[;:]|\.(?=\s|$)/g;
 
@@ -58,8 +60,8 @@ function snapToWords(text: string, start: number, end: number): [number, number]
 }
 
 /**
- * `text[start, end)` with the rest of its clause (back to the previous `;`, `:` or full stop, on to the
- * next), cut at word boundaries to about 200 characters around the change, `...` where cut.
+ * `text[start, end)` with its clause (back to the previous `;`, `:` or full stop, on to the next), at
+ * most about six words before the change and 200 characters in all, cut at word boundaries, `...` where cut.
  * Example: snippet('Each State Party shall adopt such measures; it may also act.', 17, 22) ->
  * 'Each State Party shall adopt such measures;'. Negative: the next clause ("it may also act.") is never
  * part of it, and a word is never cut in half.
@@ -76,18 +78,23 @@ export function snippet(text: string, start: number, end: number): string {
       break;
     }
   }
-  if (to - from <= EVIDENCE_LIMIT) return text.slice(from, to).trim();
   if (coreEnd - coreStart >= EVIDENCE_LIMIT) {
     const cut = text.slice(coreStart, coreStart + EVIDENCE_LIMIT - 3);
     const space = cut.lastIndexOf(' ');
     return `${(space > EVIDENCE_LIMIT / 2 ? cut.slice(0, space) : cut).trimEnd()}...`;
   }
-  // Share what is left of the limit between both sides of the change, at word boundaries.
-  const spare = Math.floor((EVIDENCE_LIMIT - (coreEnd - coreStart)) / 2);
-  let left = Math.max(from, coreStart - spare);
-  let right = Math.min(to, coreEnd + spare);
-  if (left > from) left = text.indexOf(' ', left) < 0 || text.indexOf(' ', left) > coreStart ? coreStart : text.indexOf(' ', left) + 1;
-  if (right < to) right = text.lastIndexOf(' ', right) < coreEnd ? coreEnd : text.lastIndexOf(' ', right);
+  // At most BEFORE_CHANGE characters of the clause before the change (messages quote the first 80
+  // characters, and the change must be among them), the rest of the limit after it.
+  let left = Math.max(from, coreStart - BEFORE_CHANGE);
+  if (left > from) {
+    const space = text.indexOf(' ', left);
+    left = space < 0 || space >= coreStart ? coreStart : space + 1;
+  }
+  let right = Math.min(to, left + EVIDENCE_LIMIT);
+  if (right < to) {
+    const space = text.lastIndexOf(' ', right);
+    right = space < coreEnd ? coreEnd : space;
+  }
   return `${left > from ? '...' : ''}${text.slice(left, right).trim()}${right < to ? '...' : ''}`;
 }
 

@@ -22,7 +22,7 @@ export interface TextPlace {
   text: string;
 }
 
-/** Where each run of MIN_MOVED_WORDS words of one draft stands (provision ids), plus each provision's words. */
+/** Where each run of MIN_MOVED_WORDS words of one draft stands (a provision id per occurrence), plus each provision's words. */
 export interface TextIndex {
   shingles: Map<string, string[]>;
   /** Normalised text of every place, one space between words, with its id. */
@@ -37,7 +37,7 @@ export interface MovedRun {
   end: number;
   /** Provision ids of the other draft where the wording stands, document order, at most a few. */
   places: string[];
-  /** Provision ids of this draft that carry the same wording (the run's own provision included). */
+  /** Provision ids of this draft that carry the whole run (the run's own provision included). */
   ownPlaces: string[];
 }
 
@@ -72,8 +72,9 @@ export function indexText(places: readonly TextPlace[]): TextIndex {
     for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
       const key = shingleKey(words, k);
       const ids = shingles.get(key);
+      // Every occurrence, so that a formula printed twice in one paragraph counts twice.
       if (ids === undefined) shingles.set(key, [place.id]);
-      else if (ids[ids.length - 1] !== place.id) ids.push(place.id);
+      else ids.push(place.id);
     }
   }
   return { shingles, flat, texts };
@@ -119,20 +120,23 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
       continue;
     }
     const hits = new Map<string, number>();
-    const ownPlaces = new Set<string>();
+    // The places of this draft that hold the whole run: a run made only of a formula ("Each Party shall
+    // adopt such legislative and other measures") is held by many, a moved paragraph only by its own.
+    let ownPlaces: string[] | undefined;
     let last = k;
     for (let i = k; i < found.length; i++) {
       const ids = found[i];
       if (ids === undefined || (i > k && !ids.some((id) => hits.has(id)))) break;
       for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
-      for (const id of own.shingles.get(shingleKey(words, i)) ?? []) ownPlaces.add(id);
+      const holders = own.shingles.get(shingleKey(words, i)) ?? [];
+      ownPlaces = ownPlaces === undefined ? [...holders] : ownPlaces.filter((id) => holders.includes(id));
       last = i;
     }
     const previousEnd = runs[runs.length - 1]?.end ?? -1;
     const first = words.findIndex((w, i) => i >= k && w.start > previousEnd);
     const places = [...hits.entries()].sort((x, y) => y[1] - x[1]).map(([id]) => id).slice(0, 3);
     if (first >= 0 && first <= last + MIN_MOVED_WORDS - 1) {
-      runs.push({ start: words[first]!.start, end: words[last + MIN_MOVED_WORDS - 1]!.end, places, ownPlaces: [...ownPlaces] });
+      runs.push({ start: words[first]!.start, end: words[last + MIN_MOVED_WORDS - 1]!.end, places, ownPlaces: ownPlaces ?? [] });
     }
     k = last + 1;
   }
