@@ -75,10 +75,10 @@ describe('compareDrafts', () => {
       'safeguard-removed:data-protection',
     ]);
     const removed = art?.findings.find((f) => f.code === 'safeguard-removed');
-    // Evidence is the changed phrase with its clause, cut at word boundaries.
+    // Evidence is the changed phrase with its clause, cut at word boundaries about six words before the change.
     expect(removed?.evidence).toEqual({
-      old: 'Each State Party shall ensure that the powers and procedures provided for in this chapter are subject to judicial or other independent review.',
-      new: 'Each State Party shall ensure that the powers and procedures provided for in this chapter are subject to its domestic law.',
+      old: '...for in this chapter are subject to judicial or other independent review.',
+      new: '...for in this chapter are subject to its domestic law.',
     });
   });
 

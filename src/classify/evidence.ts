@@ -85,7 +85,8 @@ export function snippet(text: string, start: number, end: number): string {
   }
   // At most BEFORE_CHANGE characters of the clause before the change (messages quote the first 80
   // characters, and the change must be among them), the rest of the limit after it.
-  let left = Math.max(from, coreStart - BEFORE_CHANGE);
+  // A clause that starts only a few words further back is kept whole.
+  let left = coreStart - from <= 2 * BEFORE_CHANGE ? from : coreStart - BEFORE_CHANGE;
   if (left > from) {
     const space = text.indexOf(' ', left);
     left = space < 0 || space >= coreStart ? coreStart : space + 1;
