@@ -38,6 +38,8 @@ interface Context {
   reads: Map<ProvisionChange, ReadTexts>;
   /** Where each finding's reading came from, for resolving contradictions (higher is more specific). */
   ranks: Map<Finding, number>;
+  /** `text-moved` findings waiting to be recorded after the article-level ones. */
+  moved: FindingPlace[];
   /** Both drafts indexed for moved text, when the caller gave them. */
   indexes?: DraftIndexes | undefined;
 }
@@ -403,7 +405,7 @@ function readTexts(ctx: Context, change: ArticleChange, indexes: DraftIndexes | 
           const to = run.places[0];
           // Moved, not a repeated formula: the wording stood only here in the old draft.
           if (from !== undefined && to !== undefined && run.ownPlaces.every((id) => id === from)) {
-            addFinding(ctx, 'text-moved', {
+            ctx.moved.push({
               at: p.diff.id,
               pages: provisionPages(p),
               // The moved wording itself, not its clause: the clause around it did not move.
@@ -471,7 +473,7 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
 export function classifyChanges(alignment: Alignment, change: ArticleChange, lexicon: Lexicon, indexes?: DraftIndexes): ArticleClassification {
   const body = (side: 'oldText' | 'newText'): string =>
     change.provisions.filter((p) => !(p.old?.heading ?? p.new?.heading ?? false)).map((p) => p[side]).join(' ');
-  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), indexes };
+  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), moved: [], indexes };
   readTexts(ctx, change, indexes);
   const headings = change.provisions.filter((p) => p.old?.heading === true || p.new?.heading === true);
   // Each distinct text once: for most articles of a new draft both sides read the same.
@@ -480,8 +482,14 @@ export function classifyChanges(alignment: Alignment, change: ArticleChange, lex
   const topics = (['safeguard', 'power'] as const).filter((g) => groups.has(g));
 
   // Moved wording, once per article pair (whole-article changes too: an article whose text went elsewhere).
+  const recordMoved = (): void => {
+    for (const place of ctx.moved) addFinding(ctx, 'text-moved', place);
+  };
   if (alignment.old === undefined) classifyWholeArticle(ctx, change, 'new');
-  else if (alignment.new === undefined) classifyWholeArticle(ctx, change, 'old');
+  else if (alignment.new === undefined) {
+    classifyWholeArticle(ctx, change, 'old');
+    recordMoved();
+  }
   else {
     const oldArticle = alignment.old.article;
     const newArticle = alignment.new.article;
@@ -501,6 +509,7 @@ export function classifyChanges(alignment: Alignment, change: ArticleChange, lex
     const newBrackets = countBrackets(ctx.newBody);
     if (newBrackets > oldBrackets) addFinding(ctx, 'brackets-added', { at, pages, detail: `${oldBrackets} -> ${newBrackets}` });
     if (newBrackets < oldBrackets) addFinding(ctx, 'brackets-resolved', { at, pages, detail: `${oldBrackets} -> ${newBrackets}` });
+    recordMoved();
     for (const p of changed) {
       if (p.old?.heading === true || p.new?.heading === true) continue;
       classifyProvision(ctx, change, p);
