@@ -98,6 +98,23 @@ describe('classifyChanges', () => {
     expect(findingCodes([coop], [keeping])).toContain('power-added:preservation');
   });
 
+  it('sees through a deleted point and the points relettered after it: one removed, the rest paired by text, not by letter', () => {
+    // A list of alike items, the relettered ones touched up (";" -> " and", ";" -> "."): matched by letter,
+    // (b) would read as modified into the old (c) and the old (c) as removed.
+    const points = ['Regulation (EC) 300/2008;', 'Regulation (EU) No 167/2013;', 'Regulation (EU) No 168/2013;', 'Directive 2014/90/EU;', 'Directive (EU) 2016/797;'];
+    const spec = (list: string[]): ArticleSpec => ({ num: '2', heading: 'Scope', paragraphs: [{ text: 'Only Article 84 shall apply to the following acts:', points: list }] });
+    const relettered = [points[0]!, points[2]!.replace(';', ' and'), points[3]!, points[4]!.replace(';', '.')];
+    const diff = compareDrafts(buildDoc([spec(points)]), buildDoc([spec(relettered)]));
+    const kinds = diff.articles[0]?.provisions.filter((p) => p.id.includes('subpara')).map((p) => `${p.oldId ?? '-'}>${p.newId ?? '-'} ${p.kind}`);
+    expect(kinds).toEqual([
+      'art_2__para_1__subpara_a>art_2__para_1__subpara_a unchanged',
+      'art_2__para_1__subpara_b>- removed',
+      'art_2__para_1__subpara_c>art_2__para_1__subpara_b modified',
+      'art_2__para_1__subpara_d>art_2__para_1__subpara_c unchanged',
+      'art_2__para_1__subpara_e>art_2__para_1__subpara_d modified',
+    ]);
+  });
+
   it('warns when a provision diff ran out of time and says which coarser diff was used', () => {
     const long = (seed: number): string => Array.from({ length: 3000 }, (_, k) => `w${(k * seed) % 991}`).join(' ');
     const diff = compareDrafts(buildDoc([{ num: '1', text: `${long(7)}.` }]), buildDoc([{ num: '1', text: `${long(11)}.` }]), { diffTimeoutMs: 0 });
