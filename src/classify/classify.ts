@@ -9,14 +9,11 @@ import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
 import { FINDING_INFO } from './findings.js';
 import type { Lexicon, LexiconTopic } from './lexicon.js';
 import { countPhrase, findPhrase, hasAnyPhrase } from './match-phrases.js';
-import { findMovedRuns, wordingStands, type TextIndex } from './moved-text.js';
-import { resolveContradictions } from './resolve-contradictions.js';
+import { wordingStands } from './moved-text.js';
+import { MASK_RUN, provisionPages, readMovedText, type DraftIndexes, type MovedPlace, type ReadTexts } from './read-moved.js';
 
-/** Both drafts indexed for moved text (see `moved-text.ts`): wording deleted here but standing elsewhere. */
-export interface DraftIndexes {
-  old: TextIndex;
-  new: TextIndex;
-}
+export type { DraftIndexes } from './read-moved.js';
+import { resolveContradictions } from './resolve-contradictions.js';
 
 /** What classification found for one article. */
 export interface ArticleClassification {
@@ -39,19 +36,9 @@ interface Context {
   /** Where each finding's reading came from, for resolving contradictions (higher is more specific). */
   ranks: Map<Finding, number>;
   /** `text-moved` findings waiting to be recorded after the article-level ones. */
-  moved: FindingPlace[];
+  moved: MovedPlace[];
   /** Both drafts indexed for moved text, when the caller gave them. */
   indexes?: DraftIndexes | undefined;
-}
-
-/** A provision's texts with moved wording masked (same length, so hunk offsets still hold). */
-interface ReadTexts {
-  oldRead: string;
-  newRead: string;
-  /** Texts of the new draft's provisions where wording deleted here now stands. */
-  movedTo: string[];
-  /** Texts of the old draft's provisions where wording inserted here stood. */
-  movedFrom: string[];
 }
 
 /** How specific the reading behind a finding is: a topic phrase that came or went says more than a
@@ -115,11 +102,6 @@ function addFinding(ctx: Context, code: FindingCode, place: FindingPlace): void 
   ctx.findings.push(finding);
   ctx.ranks.set(finding, rank);
 }
-
-const provisionPages = (p: ProvisionChange): { old?: PageRange; new?: PageRange } => ({
-  ...(p.old !== undefined ? { old: p.old.pages } : {}),
-  ...(p.new !== undefined ? { new: p.new.pages } : {}),
-});
 
 /** The hunk that overlaps most of the first span touched by a change on one side, or the first hunk. A long
  * phrase ("shall not apply ... law enforcement") may touch several changes: the one that made it counts most. */
@@ -359,74 +341,6 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   }
 }
 
-/** `text[start, end)`, cut at a word boundary to about 200 characters with `...`. Example: a 12-word run is
- * returned whole; a 90-word paragraph ends "... shall be granted full access to the...". */
-function movedWording(text: string, start: number, end: number): string {
-  const wording = text.slice(start, end).trim();
-  if (wording.length <= 200) return wording;
-  const cut = wording.slice(0, 197);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 100)).trimEnd()}...`;
-}
-
-/** What masks moved wording in read texts: one character per masked character, never a letter. */
-const MASK = '\u2591';
-const MASK_RUN = /\u2591+/g;
-
-/** `text` with each `[start, end)` of `spans` replaced by MASK characters (length kept). */
-function maskSpans(text: string, spans: Array<{ start: number; end: number }>): string {
-  let out = text;
-  for (const { start, end } of spans) out = out.slice(0, start) + MASK.repeat(end - start) + out.slice(end);
-  return out;
-}
-
-/**
- * Reads every provision of an article for moved text: wording deleted here that stands elsewhere in the
- * new draft is masked out of the old text, wording inserted here that stood elsewhere in the old draft
- * out of the new text, so that only what changed around it is classified. Deleted wording that stood
- * only here in the old draft and now stands elsewhere is reported as `text-moved` (from, to).
- */
-function readTexts(ctx: Context, change: ArticleChange, indexes: DraftIndexes | undefined): void {
-  for (const p of change.provisions) {
-    if (p.diff.kind === 'unchanged' || indexes === undefined) {
-      ctx.reads.set(p, { oldRead: p.oldText, newRead: p.newText, movedTo: [], movedFrom: [] });
-      continue;
-    }
-    const out: Array<{ start: number; end: number }> = [];
-    const into: Array<{ start: number; end: number }> = [];
-    const movedTo = new Set<string>();
-    const movedFrom = new Set<string>();
-    for (const h of listHunks(p.ops)) {
-      if (h.oldEnd > h.oldStart) {
-        for (const run of findMovedRuns(p.oldText, h.oldStart, h.oldEnd, indexes.new, indexes.old, p.new === undefined)) {
-          out.push(run);
-          // The destination, unless it is this very provision (a sentence moved within it).
-          for (const id of run.places) if (id !== p.new?.id) movedTo.add(indexes.new.texts.get(id) ?? '');
-          const from = p.old?.id;
-          const to = run.places[0];
-          // Moved, not a repeated formula: the wording stood only here in the old draft.
-          if (from !== undefined && to !== undefined && run.ownPlaces.every((id) => id === from)) {
-            ctx.moved.push({
-              at: p.diff.id,
-              pages: provisionPages(p),
-              // The moved wording itself, not its clause: the clause around it did not move.
-              evidence: { old: movedWording(p.oldText, run.start, run.end) },
-              moved: { from, to },
-              detail: `from ${from} to ${to}`,
-            });
-          }
-        }
-      }
-      if (h.newEnd > h.newStart) {
-        for (const run of findMovedRuns(p.newText, h.newStart, h.newEnd, indexes.old, indexes.new, p.old === undefined)) {
-          into.push(run);
-          for (const id of run.places) if (id !== p.old?.id) movedFrom.add(indexes.old.texts.get(id) ?? '');
-        }
-      }
-    }
-    ctx.reads.set(p, { oldRead: maskSpans(p.oldText, out), newRead: maskSpans(p.newText, into), movedTo: [...movedTo], movedFrom: [...movedFrom] });
-  }
-}
-
 /** Article-added / article-removed plus one finding per topic the whole article carries. */
 function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' | 'new'): void {
   const { alignment } = ctx;
@@ -474,7 +388,9 @@ export function classifyChanges(alignment: Alignment, change: ArticleChange, lex
   const body = (side: 'oldText' | 'newText'): string =>
     change.provisions.filter((p) => !(p.old?.heading ?? p.new?.heading ?? false)).map((p) => p[side]).join(' ');
   const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), moved: [], indexes };
-  readTexts(ctx, change, indexes);
+  const read = readMovedText(change, indexes);
+  ctx.reads = read.reads;
+  ctx.moved = read.moved;
   const headings = change.provisions.filter((p) => p.old?.heading === true || p.new?.heading === true);
   // Each distinct text once: for most articles of a new draft both sides read the same.
   const allText = [...new Set([ctx.oldBody, ctx.newBody, ...headings.flatMap((h) => [h.oldText, h.newText])])].join(' ');
