@@ -18,12 +18,13 @@ import { alignArticles, WEAK_SIMILARITY } from './align/align-articles.js';
 import { buildRenumbering } from './align/cross-references.js';
 import { articleKey, nearestNums } from './parse/ids.js';
 import { TreatyDiffError } from './errors.js';
-import { classifyChanges } from './classify/classify.js';
+import { classifyChanges, type DraftIndexes } from './classify/classify.js';
+import { indexText, type TextPlace } from './classify/moved-text.js';
 import { FINDING_CODES } from './classify/findings.js';
 import { DEFAULT_LEXICON, type Lexicon } from './classify/lexicon.js';
 import { diffArticle } from './diff/diff-article.js';
 import { diffFootnotes, isFootnoteChange } from './diff/diff-footnotes.js';
-import { articleBodyText } from './parse/list-provisions.js';
+import { articleBodyText, listProvisions } from './parse/list-provisions.js';
 import { roundSimilarity, textSimilarity } from './match/similarity.js';
 import { listArticles } from './parse/walk.js';
 import { warningMessage } from './messages.js';
@@ -118,6 +119,17 @@ const summarizeArticle = (entry: ArticleInContext): ArticleSummary => ({
 
 const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
+/** Every text of a draft where moved wording may land: articles, the parts compared like them, annexes and
+ * unplaced text (a reader that misplaces recitals must not make them look deleted); headings left out. */
+function listPlaces(doc: TreatyDocument): TextPlace[] {
+  const parts = doc.nodes.filter((n) => isOtherPart(n.kind) || n.kind === 'annex');
+  const nodes = [...parts, ...listArticles(doc).map((a) => a.article)];
+  return [
+    ...nodes.flatMap((node) => listProvisions(node).filter((p) => !p.heading).map((p) => ({ id: p.id, text: p.text }))),
+    ...doc.unplaced.map((u, k) => ({ id: `unplaced_${k + 1}`, text: u.text })),
+  ];
+}
+
 /**
  * Compares two parsed drafts: aligns their articles (seeing through renumbering), diffs each
  * pair provision by provision with cross-references mapped through the renumbering, and
@@ -139,6 +151,8 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
   const renumbering = buildRenumbering(oldDoc, articleAlignments);
   const [preface, preamble, conclusions] = OTHER_PARTS.map((part) => alignOtherParts(oldDoc, newDoc, part));
   const alignments = [preface, preamble, ...articleAlignments, conclusions, ...alignAnnexes(oldDoc, newDoc)].filter((a) => a !== undefined);
+  // Both drafts indexed once, so that wording deleted in one article is looked for in all the others.
+  const indexes: DraftIndexes = { old: indexText(listPlaces(oldDoc)), new: indexText(listPlaces(newDoc)) };
   const ownWarnings: Warning[] = [];
   const articles: ArticleDiff[] = [];
   for (const alignment of alignments) {
@@ -158,7 +172,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
       continue;
     }
     const change = diffArticle(alignment.old?.article, alignment.new?.article, renumbering, timeoutMs);
-    const { findings, topics } = classifyChanges(alignment, change, lexicon);
+    const { findings, topics } = classifyChanges(alignment, change, lexicon, indexes);
     const footnotes = diffFootnotes(alignment.old?.article.footnotes ?? [], alignment.new?.article.footnotes ?? [], timeoutMs);
     // An article and its `[deleted]` placeholder share only their number, by design: no guess to warn about.
     const deletedInPlace = alignment.kind === 'removed' || alignment.kind === 'added';

@@ -100,6 +100,7 @@ const FINDING_WORDING: Record<FindingCode, (d: FindingDetails) => string> = {
   'qualifier-removed': (d) => `qualifier removed${about(d)}: ${change(d)}`,
   'brackets-added': (d) => `${articleName(d)}: more bracketed (unagreed) text${d.detail === undefined ? '' : ` (${d.detail})`}`,
   'brackets-resolved': (d) => `${articleName(d)}: bracketed text resolved${d.detail === undefined ? '' : ` (${d.detail})`}`,
+  'text-moved': (d) => `text moved${d.detail === undefined ? '' : ` ${d.detail}`}: ${quote(d.evidence?.old ?? d.evidence?.new ?? '')}`,
 };
 
 /** The sentence for a finding. Example: `findingMessage('article-renumbered', { article: { old: '5', new: '6' } })` -> `article 5 is now article 6`. */

@@ -348,7 +348,9 @@ export type FindingCode =
   | 'qualifier-added'
   | 'qualifier-removed'
   | 'brackets-added'
-  | 'brackets-resolved';
+  | 'brackets-resolved'
+  /** Wording deleted at one place that stands elsewhere in the new draft (another paragraph or article). */
+  | 'text-moved';
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 
@@ -364,8 +366,13 @@ export interface Finding {
   at: string;
   /** Pages of the provision on each side. */
   pages: { old?: PageRange; new?: PageRange };
-  /** The wording that changed; either side absent when only added or only removed. */
+  /** The wording that changed, cut to the changed phrase and its clause; either side absent when only
+   * added or only removed. */
   evidence: { old?: string; new?: string };
+  /** Set on `text-moved` only: the provision the wording left (old draft id) and the provision it now
+   * stands in (new draft id), e.g. `{ from: 'art_64__para_2', to: 'art_63__para_9' }`; `to` may be in
+   * another article. */
+  moved?: { from: string; to: string };
   /** Human wording, from `messages.ts`. */
   message: string;
 }

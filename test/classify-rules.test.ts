@@ -27,6 +27,9 @@ describe('parseRules', () => {
     ['{"hedges": ["(unclosed"]}', /hedges\[0\] is not a valid pattern/],
     ['{"hedges": ["a?"]}', /hedges\[0\] matches empty text/],
     ['{"hedge": []}', /unknown key "hedge"/],
+    ['{"topics": [{"id": "tax", "group": "safeguard", "effect": "removes", "phrases": ["x"]}]}', /topics\[0\]\.effect must be "grants" or "exempts"/],
+    ['{"topics": [{"id": "tax", "group": "power", "effect": "exempts", "phrases": ["x"]}]}', /effect "exempts" needs group "safeguard"/],
+    ['{"topics": [{"id": "tax", "group": "safeguard", "phrase": ["x"], "phrases": ["x"]}]}', /topics\[0\] has an unknown key "phrase"/],
   ])('refuses %s in one line naming the file', (json, problem) => {
     const message = badRules(json);
     expect(message).toMatch(problem);
@@ -48,6 +51,14 @@ describe('parseRules', () => {
   it('replaces the lexicon, leaving out lists the file does not give', () => {
     const lexicon = mergeLexicon(DEFAULT_LEXICON, parseRules('{"mode": "replace", "topics": [{"id": "encryption", "group": "safeguard", "phrases": ["encryption"]}]}', 'r.json'));
     expect(lexicon).toEqual({ topics: [{ id: 'encryption', group: 'safeguard', phrases: ['encryption'] }], hedges: [], modals: [], wideners: [], narrowers: [] });
+  });
+
+  it('reads a user carve-out (effect "exempts") arriving as a weakened safeguard', () => {
+    const lexicon = mergeLexicon(DEFAULT_LEXICON, parseRules('{"topics": [{"id": "tax-carve-out", "group": "safeguard", "effect": "exempts", "phrases": ["shall not apply to tax authorities"]}]}', 'rules.json'));
+    expect(lexicon.topics.at(-1)?.effect).toBe('exempts');
+    const oldDoc = buildDoc([{ num: '9', heading: 'Logs', text: 'Users shall keep the logs for six months.' }]);
+    const newDoc = buildDoc([{ num: '9', heading: 'Logs', text: 'Users shall keep the logs for six months. This paragraph shall not apply to tax authorities.' }]);
+    expect(compareDrafts(oldDoc, newDoc, { lexicon }).findings.map((f) => `${f.code}:${f.topic ?? ''}`)).toContain('safeguard-weakened:tax-carve-out');
   });
 
   it('classifies with a user topic', () => {

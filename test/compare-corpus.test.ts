@@ -66,8 +66,8 @@ describe('compareDrafts on the Budapest Convention', () => {
       '15 safeguard-weakened conditions-and-safeguards',
     ]);
     expect(diff.findings[2]?.evidence).toEqual({
-      old: 'domestic law, which shall provide for the',
-      new: 'domestic law, which may provide for the',
+      old: '...for under its domestic law, which shall provide for the adequate protection of human rights and liberties, including rights arising pursuant to obligations it has undertaken under the 1950 Council of...',
+      new: '...for under its domestic law, which may provide for the adequate protection of human rights and liberties, including rights arising pursuant to obligations it has undertaken under the 1950 Council of...',
     });
   });
 

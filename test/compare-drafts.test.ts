@@ -75,9 +75,10 @@ describe('compareDrafts', () => {
       'safeguard-removed:data-protection',
     ]);
     const removed = art?.findings.find((f) => f.code === 'safeguard-removed');
+    // Evidence is the changed phrase with its clause, cut at word boundaries about six words before the change.
     expect(removed?.evidence).toEqual({
-      old: 'are subject to judicial or other independent review.',
-      new: 'are subject to its domestic law.',
+      old: '...for in this chapter are subject to judicial or other independent review.',
+      new: '...for in this chapter are subject to its domestic law.',
     });
   });
 
@@ -94,7 +95,7 @@ describe('compareDrafts', () => {
       'power-expanded:production-order',
     ]);
     expect(art?.findings.map((f) => f.at)).toEqual(['art_4', 'art_4__para_1', 'art_4__para_1', 'art_4__para_2']);
-    expect(art?.findings[3]?.evidence).toEqual({ old: 'shall apply to serious offences.', new: 'shall apply to any criminal offence.' });
+    expect(art?.findings[3]?.evidence).toEqual({ old: 'The powers in this article shall apply to serious offences.', new: 'The powers in this article shall apply to any criminal offence.' });
   });
 
   it('reports an inserted article as added, later ones as renumbered, and references that followed as reference updates only', () => {

@@ -10,6 +10,11 @@ import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
 import { FINDING_INFO } from './findings.js';
 import type { Lexicon, LexiconTopic } from './lexicon.js';
 import { countPhrase, findPhrase, hasAnyPhrase } from './match-phrases.js';
+import { wordingStands } from './moved-text.js';
+import { MASK_RUN, provisionPages, readMovedText, type DraftIndexes, type MovedPlace, type ReadTexts } from './read-moved.js';
+
+export type { DraftIndexes } from './read-moved.js';
+import { resolveContradictions } from './resolve-contradictions.js';
 
 /** What classification found for one article. */
 export interface ArticleClassification {
@@ -27,7 +32,19 @@ interface Context {
   findings: Finding[];
   oldBody: string;
   newBody: string;
+  /** Each provision's texts as classification reads them: moved wording masked out (see `readTexts`). */
+  reads: Map<ProvisionChange, ReadTexts>;
+  /** Where each finding's reading came from, for resolving contradictions (higher is more specific). */
+  ranks: Map<Finding, number>;
+  /** `text-moved` findings waiting to be recorded after the article-level ones. */
+  moved: MovedPlace[];
+  /** Both drafts indexed for moved text, when the caller gave them. */
+  indexes?: DraftIndexes | undefined;
 }
+
+/** How specific the reading behind a finding is: a topic phrase that came or went says more than a
+ * scope word, a hedge or a modal verb around it, and those more than "wording changed". */
+const RANK = { generic: 0, modal: 1, hedge: 2, scope: 3, topic: 4 } as const;
 
 /** How messages name the parts compared like articles. */
 const PART_NAME: Partial<Record<string, string>> = { preface: 'the document title', preamble: 'the preamble', conclusions: 'the final text' };
@@ -57,18 +74,22 @@ interface FindingPlace {
   topic?: string | undefined;
   /** Extra wording for the message, e.g. `2 provisions`, `to Chapter III`. */
   detail?: string | undefined;
+  /** For `text-moved`: from which old provision to which new one. */
+  moved?: { from: string; to: string };
+  /** How specific the reading is (`RANK`); generic when absent. */
+  rank?: number;
 }
 
 /** Records a finding once per code, place and topic. */
 function addFinding(ctx: Context, code: FindingCode, place: FindingPlace): void {
-  const { at, pages, evidence = {}, topic, detail } = place;
+  const { at, pages, evidence = {}, topic, detail, moved, rank = RANK.generic } = place;
   const { alignment } = ctx;
-  if (ctx.findings.some((f) => f.code === code && f.at === at && f.topic === topic)) return;
+  if (ctx.findings.some((f) => f.code === code && f.at === at && f.topic === topic && f.moved?.to === moved?.to)) return;
   const article = {
     ...(alignment.old?.article.num !== undefined ? { old: alignment.old.article.num } : {}),
     ...(alignment.new?.article.num !== undefined ? { new: alignment.new.article.num } : {}),
   };
-  ctx.findings.push({
+  const finding: Finding = {
     code,
     severity: FINDING_INFO[code].severity,
     ...(topic !== undefined ? { topic } : {}),
@@ -76,6 +97,7 @@ function addFinding(ctx: Context, code: FindingCode, place: FindingPlace): void 
     at,
     pages,
     evidence,
+    ...(moved !== undefined ? { moved } : {}),
     message: findingMessage(code, {
       ...(topic !== undefined ? { topic } : {}),
       article,
@@ -83,33 +105,38 @@ function addFinding(ctx: Context, code: FindingCode, place: FindingPlace): void 
       evidence,
       ...(detail !== undefined ? { detail } : {}),
     }),
-  });
+  };
+  ctx.findings.push(finding);
+  ctx.ranks.set(finding, rank);
 }
 
-const provisionPages = (p: ProvisionChange): { old?: PageRange; new?: PageRange } => ({
-  ...(p.old !== undefined ? { old: p.old.pages } : {}),
-  ...(p.new !== undefined ? { new: p.new.pages } : {}),
-});
-
-/** The first hunk touching `[start, end)` on one side, or the first hunk. */
+/** The hunk that overlaps most of the first span touched by a change on one side, or the first hunk. A long
+ * phrase ("shall not apply ... law enforcement") may touch several changes: the one that made it counts most. */
 function hunkAt(hunks: Hunk[], side: 'old' | 'new', spans: Array<[number, number]>): Hunk | undefined {
   for (const [start, end] of spans) {
-    const hit = hunks.find((h) =>
-      side === 'old' ? h.oldStart < end && h.oldEnd > start : h.newStart < end && h.newEnd > start,
-    );
-    if (hit !== undefined) return hit;
+    let best: Hunk | undefined;
+    let bestOverlap = 0;
+    for (const h of hunks) {
+      const [from, to] = side === 'old' ? [h.oldStart, h.oldEnd] : [h.newStart, h.newEnd];
+      const overlap = Math.min(to, end) - Math.max(from, start);
+      if (overlap > bestOverlap) [best, bestOverlap] = [h, overlap];
+    }
+    if (best !== undefined) return best;
   }
   return hunks[0];
 }
 
-/** Evidence for a phrase that appeared or disappeared: the hunk that touches it. */
-function phraseEvidence(p: ProvisionChange, hunks: Hunk[], side: 'old' | 'new', phrase: string): Evidence {
+/** Evidence for a phrase that appeared or disappeared: the phrase with its clause, or the hunk that touches it. */
+function phraseEvidence(p: ProvisionChange, hunks: Hunk[], side: 'old' | 'new', phrase: string, read?: ReadTexts): Evidence {
   const text = side === 'old' ? p.oldText : p.newText;
-  const spans = findPhrase(text, phrase);
+  // Spans in the read text (moved wording masked), so the evidence is the occurrence that changed.
+  const readText = read === undefined ? text : side === 'old' ? read.oldRead : read.newRead;
+  const spans = findPhrase(readText, phrase);
   const hunk = hunkAt(hunks, side, spans);
-  if (hunk !== undefined) return hunkEvidence(hunk, p.oldText, p.newText);
-  const span = spans[0] ?? [0, 0];
-  return { [side]: snippet(text, span[0], span[1]) };
+  const span = spans.find(([start, end]) => hunk === undefined || (side === 'old' ? hunk.oldStart < end && hunk.oldEnd > start : hunk.newStart < end && hunk.newEnd > start)) ?? spans[0];
+  if (hunk !== undefined) return hunkEvidence(hunk, p.oldText, p.newText, side, span);
+  const [start, end] = span ?? [0, 0];
+  return { [side]: snippet(text, start, end) };
 }
 
 /** Which group a provision belongs to: the group most of its own topic words name; on a tie,
@@ -145,33 +172,61 @@ function contextText(change: ArticleChange, p: ProvisionChange): string {
 const strengths = (text: string, lexicon: Lexicon): number[] =>
   lexicon.modals.filter((m) => countPhrase(text, m.phrase) > 0).map((m) => m.strength);
 
+/** Counts `phrase` in `text`, leaving out hedges that introduce a safeguard: "subject to appropriate
+ * safeguards" or "subject to judicial review" conditions a power on a safeguard; it hedges nothing. */
+function countHedge(text: string, hedge: string, lexicon: Lexicon): number {
+  const safeguardPhrases = lexicon.topics.filter((t) => t.group === 'safeguard' && t.effect !== 'exempts').flatMap((t) => t.phrases);
+  return findPhrase(text, hedge).filter(([, end]) => !startsWithPhrase(text.slice(end, end + 60), safeguardPhrases)).length;
+}
+
+/** True when one of `phrases` starts within the first four words of `text`. */
+function startsWithPhrase(text: string, phrases: string[]): boolean {
+  const head = /^(\W*[\p{L}\p{N}'-]+){0,4}/u.exec(text)?.[0] ?? '';
+  return phrases.some((ph) => findPhrase(text, ph).some(([start]) => start <= head.length));
+}
+
+/** Which side of a topic a change reads as, given the topic's effect: a carve-out arriving weakens. */
+function topicCodes(topic: LexiconTopic): { came: [FindingCode, FindingCode]; went: [FindingCode, FindingCode] } {
+  if (topic.group === 'power') return { came: ['power-added', 'power-expanded'], went: ['power-removed', 'power-narrowed'] };
+  if (topic.effect === 'exempts') return { came: ['safeguard-weakened', 'safeguard-weakened'], went: ['safeguard-strengthened', 'safeguard-strengthened'] };
+  return { came: ['safeguard-added', 'safeguard-strengthened'], went: ['safeguard-removed', 'safeguard-weakened'] };
+}
+
 /** Findings of one changed provision of a paired (or added/removed-provision) article. */
 function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChange): void {
   const { lexicon } = ctx;
   // Whether the provision is there on each side: a `[deleted]` placeholder counts as gone (its kind is `removed`).
   const hasOld = p.diff.kind !== 'added';
   const hasNew = p.diff.kind !== 'removed';
-  const own = topicsIn(`${p.oldText} ${p.newText}`, lexicon.topics);
+  const read = ctx.reads.get(p) ?? { oldRead: p.oldText, newRead: p.newText, movedTo: [], movedFrom: [] };
+  const { oldRead, newRead } = read;
+  const own = topicsIn(`${oldRead} ${newRead}`, lexicon.topics);
   const context = topicsIn(contextText(change, p), lexicon.topics);
   const group = primaryGroup(own, context);
   // The topic the heading or parent also names wins ("Interception of content data" over the
   // "collect or record" of real-time collection in the same sentence).
+  // A carve-out is never what a hedge or a modal weakens: it names whom the rules spare, not a protection.
+  const protective = (t: LexiconTopic): boolean => t.group === group && t.effect !== 'exempts';
   const groupTopic = (
-    own.find((t) => t.group === group && context.includes(t)) ??
-    [...own, ...context].find((t) => t.group === group)
+    own.find((t) => protective(t) && context.includes(t)) ??
+    [...own, ...context].find(protective)
   )?.id;
-  const hunks = listHunks(p.ops);
+  // Hunks as read: moved wording masked out of what was deleted and inserted; a hunk that only moved
+  // text (nothing left once masked) is not a change of this provision.
+  const hunks = listHunks(p.ops)
+    .map((h) => ({ ...h, deleted: oldRead.slice(h.oldStart, h.oldEnd), inserted: newRead.slice(h.newStart, h.newEnd) }))
+    .filter((h) => /[\p{L}\p{N}]/u.test(h.deleted.replace(MASK_RUN, '')) || /[\p{L}\p{N}]/u.test(h.inserted.replace(MASK_RUN, '')));
   const at = p.diff.id;
   const pages = provisionPages(p);
-  const add = (code: FindingCode, evidence: Evidence, topic?: string, detail?: string): void =>
-    addFinding(ctx, code, { at, pages, evidence, topic, detail });
-  const weaken = (evidence: Evidence, topic = groupTopic): void => {
-    if (group === 'safeguard') add('safeguard-weakened', evidence, topic);
-    if (group === 'power') add('power-narrowed', evidence, topic);
+  const add = (code: FindingCode, evidence: Evidence, rank: number, topic?: string, detail?: string): void =>
+    addFinding(ctx, code, { at, pages, evidence, topic, detail, rank });
+  const weaken = (evidence: Evidence, rank: number, topic = groupTopic): void => {
+    if (group === 'safeguard') add('safeguard-weakened', evidence, rank, topic);
+    if (group === 'power') add('power-narrowed', evidence, rank, topic);
   };
-  const strengthen = (evidence: Evidence, topic = groupTopic): void => {
-    if (group === 'safeguard') add('safeguard-strengthened', evidence, topic);
-    if (group === 'power') add('power-expanded', evidence, topic);
+  const strengthen = (evidence: Evidence, rank: number, topic = groupTopic): void => {
+    if (group === 'safeguard') add('safeguard-strengthened', evidence, rank, topic);
+    if (group === 'power') add('power-expanded', evidence, rank, topic);
   };
 
   // Modal verbs replaced inside one change: shall -> may weakens an obligation; for a power,
@@ -182,11 +237,11 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
     if (oldModals.length === 0 || newModals.length === 0) continue;
     const evidence = hunkEvidence(hunk, p.oldText, p.newText);
     if (Math.max(...newModals) < Math.max(...oldModals)) {
-      add('modal-shift', evidence, groupTopic);
-      weaken(evidence);
+      add('modal-shift', evidence, RANK.modal, groupTopic);
+      weaken(evidence, RANK.modal);
     } else if (Math.min(...newModals) > Math.min(...oldModals)) {
-      add('modal-shift', evidence, groupTopic);
-      strengthen(evidence);
+      add('modal-shift', evidence, RANK.modal, groupTopic);
+      strengthen(evidence, RANK.modal);
     }
   }
 
@@ -194,69 +249,95 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   // on both sides: a whole new provision brings its hedges with the obligation they qualify.
   const hedges = hasOld && hasNew ? lexicon.hedges : [];
   for (const hedge of hedges) {
-    const before = countPhrase(p.oldText, hedge);
-    const after = countPhrase(p.newText, hedge);
+    const before = countHedge(oldRead, hedge, lexicon);
+    const after = countHedge(newRead, hedge, lexicon);
     if (after > before) {
-      const evidence = phraseEvidence(p, hunks, 'new', hedge);
-      add('qualifier-added', evidence, groupTopic);
-      weaken(evidence);
+      const evidence = phraseEvidence(p, hunks, 'new', hedge, read);
+      add('qualifier-added', evidence, RANK.hedge, groupTopic);
+      weaken(evidence, RANK.hedge);
       break;
     }
     if (after < before) {
-      const evidence = phraseEvidence(p, hunks, 'old', hedge);
-      add('qualifier-removed', evidence, groupTopic);
-      strengthen(evidence);
+      const evidence = phraseEvidence(p, hunks, 'old', hedge, read);
+      add('qualifier-removed', evidence, RANK.hedge, groupTopic);
+      strengthen(evidence, RANK.hedge);
       break;
     }
   }
 
   // Topic phrases that appeared or disappeared.
   const safeguardDeleted = lexicon.topics.some(
-    (t) => t.group === 'safeguard' && t.phrases.some((ph) => countPhrase(p.newText, ph) < countPhrase(p.oldText, ph)),
+    (t) => t.group === 'safeguard' && t.effect !== 'exempts' && t.phrases.some((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph)),
   );
   for (const topic of lexicon.topics) {
-    const gone = topic.phrases.filter((ph) => countPhrase(p.newText, ph) < countPhrase(p.oldText, ph));
-    const come = topic.phrases.filter((ph) => countPhrase(p.newText, ph) > countPhrase(p.oldText, ph));
+    // A phrase whose provision's wording moved to a place that carries the same phrase moved with it,
+    // even reworded ("upon a reasoned request" from article 64(2) into 63(9)); so did one that came in.
+    const gone = topic.phrases.filter(
+      (ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph) && !read.movedTo.some((t) => countPhrase(t, ph) > 0),
+    );
+    const come = topic.phrases.filter((ph) => countPhrase(newRead, ph) > countPhrase(oldRead, ph) && !read.movedFrom.some((t) => countPhrase(t, ph) > 0));
     if (gone.length === 0 && come.length === 0) continue;
     // A deleted safeguard clause names the power it guards ("mutual assistance conditional upon
     // dual criminality"): deleting it narrows no power, it removes a condition on one.
     if (topic.group === 'power' && come.length === 0 && safeguardDeleted) continue;
     const inOld = hasAnyPhrase(ctx.oldBody, topic.phrases);
     const inNew = hasAnyPhrase(ctx.newBody, topic.phrases);
-    const safeguard = topic.group === 'safeguard';
+    const codes = topicCodes(topic);
+    const modified: FindingCode = topic.group === 'safeguard' ? 'safeguard-modified' : 'power-modified';
     if (gone.length > 0 && come.length > 0) {
-      const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string);
-      add(safeguard ? 'safeguard-modified' : 'power-modified', evidence, topic.id);
+      const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string, read);
+      // A carve-out reworded into another (military purposes -> military, defence or national security)
+      // is read by the phrase that came: the new carve-out is what the reader must weigh.
+      if (topic.effect === 'exempts') add(codes.came[1], phraseEvidence(p, hunks, 'new', come[0] as string, read), RANK.topic, topic.id);
+      else add(modified, evidence, RANK.topic, topic.id);
     } else if (gone.length > 0) {
-      const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string);
+      const evidence = phraseEvidence(p, hunks, 'old', gone[0] as string, read);
       // A whole provision deleted takes its safeguard or power with it, even when the topic
       // survives elsewhere in the article (one ground for refusal struck from a list of several).
       const whole = !hasNew || !inNew;
-      if (safeguard) add(whole ? 'safeguard-removed' : 'safeguard-weakened', evidence, topic.id);
-      else add(whole ? 'power-removed' : 'power-narrowed', evidence, topic.id);
+      // A carve-out that still stands elsewhere in the article was moved or reworded, not lifted.
+      if (topic.effect === 'exempts' && inNew) add(modified, evidence, RANK.topic, topic.id);
+      else add(whole ? codes.went[0] : codes.went[1], evidence, RANK.topic, topic.id);
     } else {
-      const evidence = phraseEvidence(p, hunks, 'new', come[0] as string);
+      const evidence = phraseEvidence(p, hunks, 'new', come[0] as string, read);
       const whole = !hasOld || !inOld;
-      if (safeguard) add(whole ? 'safeguard-added' : 'safeguard-strengthened', evidence, topic.id);
-      else add(whole ? 'power-added' : 'power-expanded', evidence, topic.id);
+      add(whole ? codes.came[0] : codes.came[1], evidence, RANK.topic, topic.id);
     }
   }
 
-  // Scope of a power: "any criminal offence" or "in real time" widens, "serious offences" narrows.
+  // Scope: "any criminal offence", "critical infrastructure" or "by any natural or legal person" widens,
+  // "serious offences", "imminent" or "by public authorities" narrows. Read on the power when the
+  // provision's own words (else its parents') name one: the objectives for which 'real-time' biometric
+  // identification may be used are the reach of that power even inside a ban. Else read on a safeguard:
+  // a ban on social scoring that no longer says "by public authorities" protects against everyone.
   // Only within a provision present on both sides: a new provision's scope words belong to the
   // power it adds (reported above as added), not to a change of an existing one.
-  if (hasOld && hasNew && (group === 'power' || own.some((t) => t.group === 'power'))) {
-    const powerTopic = (own.find((t) => t.group === 'power' && context.includes(t)) ?? [...own, ...context].find((t) => t.group === 'power'))?.id;
+  const scopeGroup: TopicGroup | undefined = own.some((t) => t.group === 'power') ? 'power'
+    : own.some((t) => t.group === 'safeguard' && t.effect !== 'exempts') ? 'safeguard'
+    : context.some((t) => t.group === 'power') ? 'power'
+    : undefined;
+  if (hasOld && hasNew && scopeGroup !== undefined) {
+    const scopeTopic = (own.find((t) => t.group === scopeGroup && context.includes(t)) ?? [...own, ...context].find((t) => t.group === scopeGroup))?.id;
+    const [wider, narrower]: [FindingCode, FindingCode] = scopeGroup === 'power' ? ['power-expanded', 'power-narrowed'] : ['safeguard-strengthened', 'safeguard-weakened'];
     const moved = (phrases: string[]): [string | undefined, string | undefined] => [
-      phrases.find((ph) => countPhrase(p.newText, ph) > countPhrase(p.oldText, ph)),
-      phrases.find((ph) => countPhrase(p.newText, ph) < countPhrase(p.oldText, ph)),
+      phrases.find((ph) => countPhrase(newRead, ph) > countPhrase(oldRead, ph)),
+      phrases.find((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph)),
     ];
     const [widerIn, widerOut] = moved(lexicon.wideners);
     const [narrowerIn, narrowerOut] = moved(lexicon.narrowers);
-    if (widerIn !== undefined) addFinding(ctx, 'power-expanded', { at, pages, evidence: phraseEvidence(p, hunks, 'new', widerIn), topic: powerTopic });
-    else if (narrowerOut !== undefined) addFinding(ctx, 'power-expanded', { at, pages, evidence: phraseEvidence(p, hunks, 'old', narrowerOut), topic: powerTopic });
-    if (narrowerIn !== undefined) addFinding(ctx, 'power-narrowed', { at, pages, evidence: phraseEvidence(p, hunks, 'new', narrowerIn), topic: powerTopic });
-    else if (widerOut !== undefined) addFinding(ctx, 'power-narrowed', { at, pages, evidence: phraseEvidence(p, hunks, 'old', widerOut), topic: powerTopic });
+    const scope = (code: FindingCode, side: 'old' | 'new', phrase: string): void =>
+      addFinding(ctx, code, { at, pages, evidence: phraseEvidence(p, hunks, side, phrase, read), topic: scopeTopic, rank: RANK.scope });
+    if (widerIn !== undefined) scope(wider, 'new', widerIn);
+    else if (narrowerOut !== undefined) scope(wider, 'old', narrowerOut);
+    // A narrower that arrived in the same change as a widener qualifies what was added ("or other
+    // specific offences punishable ... of at least five years" adds offences); it narrows nothing.
+    const sameHunk = (phrase: string): boolean => {
+      if (widerIn === undefined) return false;
+      const w = hunkAt(hunks, 'new', findPhrase(newRead, widerIn));
+      return w !== undefined && w === hunkAt(hunks, 'new', findPhrase(newRead, phrase));
+    };
+    if (narrowerIn !== undefined && !sameHunk(narrowerIn)) scope(narrower, 'new', narrowerIn);
+    else if (narrowerIn === undefined && widerOut !== undefined) scope(narrower, 'old', widerOut);
   }
 
   // Changed wording in a safeguard or power provision that none of the above could read.
@@ -266,7 +347,7 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   if (group !== undefined && hunks.length > 0 && !bracketsOnly) {
     const already = ctx.findings.some((f) => f.at === at && (FINDING_INFO[f.code].group === 'safeguard' || FINDING_INFO[f.code].group === 'power'));
     const first = hunks[0] as Hunk;
-    if (!already) add(group === 'safeguard' ? 'safeguard-modified' : 'power-modified', hunkEvidence(first, p.oldText, p.newText), groupTopic);
+    if (!already) add(group === 'safeguard' ? 'safeguard-modified' : 'power-modified', hunkEvidence(first, p.oldText, p.newText), RANK.generic, groupTopic);
   }
 }
 
@@ -287,14 +368,19 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
     for (const p of change.provisions) {
       const item = p[side];
       if (item === undefined || item.heading) continue;
-      const phrase = topic.phrases.find((ph) => countPhrase(item.text, ph) > 0);
+      // Read with moved wording masked: an article deleted because its text went to another article
+      // takes nothing with it.
+      const readText = side === 'old' ? (ctx.reads.get(p)?.oldRead ?? item.text) : (ctx.reads.get(p)?.newRead ?? item.text);
+      // A part the new draft no longer has (a preamble its reader did not find) whose clause still stands
+      // elsewhere in the new draft took nothing with it: quote only an occurrence whose clause is gone.
+      const gone = (span: [number, number]): boolean =>
+        side === 'new' || ctx.indexes === undefined || !wordingStands(snippet(item.text, span[0], span[1]), ctx.indexes.new);
+      const phrase = topic.phrases.find((ph) => findPhrase(readText, ph).some(gone));
       if (phrase === undefined) continue;
-      const span = findPhrase(item.text, phrase)[0] ?? [0, 0];
-      const code: FindingCode =
-        topic.group === 'safeguard'
-          ? side === 'old' ? 'safeguard-removed' : 'safeguard-added'
-          : side === 'old' ? 'power-removed' : 'power-added';
-      addFinding(ctx, code, { at: item.id, pages: { [side]: item.pages }, evidence: { [side]: snippet(item.text, span[0], span[1]) }, topic: topic.id });
+      const span = findPhrase(readText, phrase).find(gone) ?? [0, 0];
+      const codes = topicCodes(topic);
+      const code: FindingCode = side === 'old' ? codes.went[0] : codes.came[0];
+      addFinding(ctx, code, { at: item.id, pages: { [side]: item.pages }, evidence: { [side]: snippet(item.text, span[0], span[1]) }, topic: topic.id, rank: RANK.topic });
       break;
     }
   }
@@ -306,24 +392,37 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
  * provision by provision). Unchanged and reference-only provisions give no findings, and a
  * heading that merely names a topic is not a finding by itself.
  *
+ * `indexes` (both drafts indexed, see `moved-text.ts`) lets it see moved text: wording deleted here that
+ * stands elsewhere in the new draft is reported as `text-moved`, never as a removed safeguard or power.
+ * One evidence never carries two opposite directions (see `resolve-contradictions.ts`).
+ *
  * Example: an article whose paragraph changes "States Parties shall ensure judicial review" to
  * "States Parties may ensure judicial review" gives article-modified, modal-shift and
  * safeguard-weakened (topic judicial-review), evidence "shall" -> "may" with context.
  */
-export function classifyChanges(alignment: Alignment, change: ArticleChange, lexicon: Lexicon): ArticleClassification {
+export function classifyChanges(alignment: Alignment, change: ArticleChange, lexicon: Lexicon, indexes?: DraftIndexes): ArticleClassification {
   const body = (side: 'oldText' | 'newText'): string =>
     change.provisions.filter((p) => !(p.old?.heading ?? p.new?.heading ?? false)).map((p) => p[side]).join(' ');
-  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText') };
+  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), moved: [], indexes };
+  const read = readMovedText(change, indexes);
+  ctx.reads = read.reads;
+  ctx.moved = read.moved;
   const headings = change.provisions.filter((p) => p.old?.heading === true || p.new?.heading === true);
   // Each distinct text once: for most articles of a new draft both sides read the same.
   const allText = [...new Set([ctx.oldBody, ctx.newBody, ...headings.flatMap((h) => [h.oldText, h.newText])])].join(' ');
   const groups = new Set(topicsIn(allText, lexicon.topics).map((t) => t.group));
   const topics = (['safeguard', 'power'] as const).filter((g) => groups.has(g));
 
+  // Moved wording, once per article pair (whole-article changes too: an article whose text went elsewhere).
+  const recordMoved = (): void => {
+    for (const place of ctx.moved) addFinding(ctx, 'text-moved', place);
+  };
   // By kind, not by which sides are set: an article deleted in place is `removed` with a placeholder as its new side.
   if (alignment.kind === 'added') classifyWholeArticle(ctx, change, 'new');
-  else if (alignment.kind === 'removed') classifyWholeArticle(ctx, change, 'old');
-  else if (alignment.old !== undefined && alignment.new !== undefined) {
+  else if (alignment.kind === 'removed') {
+    classifyWholeArticle(ctx, change, 'old');
+    recordMoved();
+  } else if (alignment.old !== undefined && alignment.new !== undefined) {
     const oldArticle = alignment.old.article;
     const newArticle = alignment.new.article;
     const at = newArticle.id;
@@ -342,10 +441,11 @@ export function classifyChanges(alignment: Alignment, change: ArticleChange, lex
     const newBrackets = countBrackets(ctx.newBody);
     if (newBrackets > oldBrackets) addFinding(ctx, 'brackets-added', { at, pages, detail: `${oldBrackets} -> ${newBrackets}` });
     if (newBrackets < oldBrackets) addFinding(ctx, 'brackets-resolved', { at, pages, detail: `${oldBrackets} -> ${newBrackets}` });
+    recordMoved();
     for (const p of changed) {
       if (p.old?.heading === true || p.new?.heading === true) continue;
       classifyProvision(ctx, change, p);
     }
   }
-  return { findings: ctx.findings, topics };
+  return { findings: resolveContradictions(ctx.findings, ctx.ranks), topics };
 }

@@ -44,36 +44,81 @@ export function listHunks(ops: DiffOp[]): Hunk[] {
   return hunks;
 }
 
-const CONTEXT_WORDS = 3;
 const EVIDENCE_LIMIT = 200;
+/** Characters of the clause kept before the change: about six words. */
+const BEFORE_CHANGE = 40;
+/** Where a clause ends: `;` or `:` anywhere, `.` before a space or the end (not inside "2019/1020" or "1.2"). */
+const CLAUSE_END = /[;:]|\.(?=\s|$)/g;
 
-/**
- * `text[start, end)` with up to three words of context on each side, cut to about 200 characters.
- * Example: snippet('Each State Party shall adopt such measures', 17, 22) -> 'Each State Party shall adopt such measures'.
- */
-export function snippet(text: string, start: number, end: number): string {
+/** `start` moved back to the beginning of its word, `end` forward to the end of its word. */
+function snapToWords(text: string, start: number, end: number): [number, number] {
   let from = start;
-  for (let words = 0; from > 0 && words <= CONTEXT_WORDS; ) {
-    from--;
-    if (text[from] === ' ') words++;
-  }
+  while (from > 0 && !/\s/.test(text[from - 1] ?? '')) from--;
   let to = end;
-  for (let words = 0; to < text.length && words <= CONTEXT_WORDS; ) {
-    if (text[to] === ' ') words++;
-    to++;
-  }
-  let out = text.slice(from, to).trim();
-  if (out.length > EVIDENCE_LIMIT) {
-    const core = text.slice(start, end).trim();
-    out = core.length > EVIDENCE_LIMIT ? `${core.slice(0, EVIDENCE_LIMIT - 3).trimEnd()}...` : core;
-  }
-  return out;
+  while (to < text.length && !/\s/.test(text[to] ?? '')) to++;
+  return [from, to];
 }
 
-/** Evidence for one hunk: each side only when something was deleted / inserted there. */
-export function hunkEvidence(hunk: Hunk, oldText: string, newText: string): { old?: string; new?: string } {
+/**
+ * `text[start, end)` with its clause (back to the previous `;`, `:` or full stop, on to the next), at
+ * most about six words before the change and 200 characters in all, cut at word boundaries, `...` where cut.
+ * Example: snippet('Each State Party shall adopt such measures; it may also act.', 17, 22) ->
+ * 'Each State Party shall adopt such measures;'. Negative: the next clause ("it may also act.") is never
+ * part of it, and a word is never cut in half.
+ */
+export function snippet(text: string, start: number, end: number): string {
+  const [coreStart, coreEnd] = snapToWords(text, start, end);
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(CLAUSE_END)) {
+    const stop = m.index + m[0].length;
+    if (stop <= coreStart) from = stop;
+    else if (m.index >= Math.max(coreEnd - 1, coreStart)) {
+      to = stop;
+      break;
+    }
+  }
+  if (coreEnd - coreStart >= EVIDENCE_LIMIT) {
+    const cut = text.slice(coreStart, coreStart + EVIDENCE_LIMIT - 3);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > EVIDENCE_LIMIT / 2 ? cut.slice(0, space) : cut).trimEnd()}...`;
+  }
+  // At most BEFORE_CHANGE characters of the clause before the change (messages quote the first 80
+  // characters, and the change must be among them), the rest of the limit after it.
+  // A clause that starts only a few words further back is kept whole.
+  let left = coreStart - from <= 2 * BEFORE_CHANGE ? from : coreStart - BEFORE_CHANGE;
+  if (left > from) {
+    const space = text.indexOf(' ', left);
+    left = space < 0 || space >= coreStart ? coreStart : space + 1;
+  }
+  let right = Math.min(to, left + EVIDENCE_LIMIT);
+  if (right < to) {
+    const space = text.lastIndexOf(' ', right);
+    right = space < coreEnd ? coreEnd : space;
+  }
+  return `${left > from ? '...' : ''}${text.slice(left, right).trim()}${right < to ? '...' : ''}`;
+}
+
+/**
+ * Evidence for one hunk: each side only when something was deleted / inserted there, cut to the change
+ * and its clause. When `focus` (a span on side `side`, e.g. the safeguard phrase that went) touches the
+ * change, that side is the phrase's clause rather than the whole change.
+ */
+export function hunkEvidence(
+  hunk: Hunk,
+  oldText: string,
+  newText: string,
+  side?: 'old' | 'new',
+  focus?: [number, number],
+): { old?: string; new?: string } {
+  const range = (which: 'old' | 'new'): [number, number] => {
+    const [start, end] = which === 'old' ? [hunk.oldStart, hunk.oldEnd] : [hunk.newStart, hunk.newEnd];
+    // The phrase that made the finding, when it lies in the change: its clause is the evidence.
+    if (side === which && focus !== undefined && focus[0] < end && focus[1] > start) return focus;
+    return [start, end];
+  };
   return {
-    ...(hunk.deleted.trim() !== '' ? { old: snippet(oldText, hunk.oldStart, hunk.oldEnd) } : {}),
-    ...(hunk.inserted.trim() !== '' ? { new: snippet(newText, hunk.newStart, hunk.newEnd) } : {}),
+    ...(hunk.deleted.trim() !== '' ? { old: snippet(oldText, ...range('old')) } : {}),
+    ...(hunk.inserted.trim() !== '' ? { new: snippet(newText, ...range('new')) } : {}),
   };
 }

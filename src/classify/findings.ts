@@ -32,6 +32,7 @@ export const FINDING_INFO: Record<FindingCode, FindingInfo> = {
   'qualifier-removed': { group: 'drafting', severity: 'low', title: 'Qualifier removed' },
   'brackets-added': { group: 'drafting', severity: 'info', title: 'Brackets added' },
   'brackets-resolved': { group: 'drafting', severity: 'info', title: 'Brackets resolved' },
+  'text-moved': { group: 'drafting', severity: 'info', title: 'Text moved' },
 };
 
 /** Every finding code in report order (safeguards, powers, articles, drafting). */

@@ -49,7 +49,8 @@ function checkPhrases(origin: string, where: string, value: unknown): string[] {
  * ```json
  * {
  *   "mode": "extend",
- *   "topics": [{ "id": "encryption", "group": "safeguard", "phrases": ["encryption", "end-to-end"] }],
+ *   "topics": [{ "id": "encryption", "group": "safeguard", "phrases": ["encryption", "end-to-end"] },
+ *              { "id": "tax-carve-out", "group": "safeguard", "effect": "exempts", "phrases": ["shall not apply to tax authorities"] }],
  *   "hedges": ["insofar as practicable"],
  *   "modals": [{ "phrase": "is encouraged to", "strength": 1 }],
  *   "wideners": ["any offence"],
@@ -59,7 +60,9 @@ function checkPhrases(origin: string, where: string, value: unknown): string[] {
  *
  * `mode` `extend` (the default) adds to the default lexicon: a topic with a known id gains the
  * phrases, a new id becomes a new topic, lists are appended. `replace` makes the file the whole
- * lexicon: lists it leaves out are empty. Phrases are case-insensitive, matched on word
+ * lexicon: lists it leaves out are empty. A topic's `effect` (`grants`, the default, or `exempts`) says
+ * what its phrase arriving means: `exempts` marks a carve-out, whose arrival weakens safeguards (known
+ * topic ids keep their effect unless the file gives one). Phrases are case-insensitive, matched on word
  * boundaries, simple regexes allowed.
  *
  * Throws `TreatyDiffError('bad-rules')` with one line naming `origin` and the problem.
@@ -88,7 +91,13 @@ export function parseRules(json: string, origin: string): LexiconRules {
         return fail(origin, `${where}.id must be a kebab-case string`);
       }
       if (!GROUPS.includes(topic.group as TopicGroup)) return fail(origin, `${where}.group must be "safeguard" or "power"`);
-      return { id: topic.id, group: topic.group as TopicGroup, phrases: checkPhrases(origin, `${where}.phrases`, topic.phrases) };
+      for (const key of Object.keys(topic)) {
+        if (!['id', 'group', 'phrases', 'effect'].includes(key)) return fail(origin, `${where} has an unknown key "${key}" (known: id, group, phrases, effect)`);
+      }
+      if (topic.effect !== undefined && topic.effect !== 'grants' && topic.effect !== 'exempts') return fail(origin, `${where}.effect must be "grants" or "exempts"`);
+      if (topic.effect === 'exempts' && topic.group !== 'safeguard') return fail(origin, `${where}.effect "exempts" needs group "safeguard" (a carve-out weakens safeguards)`);
+      const phrases = checkPhrases(origin, `${where}.phrases`, topic.phrases);
+      return { id: topic.id, group: topic.group as TopicGroup, phrases, ...(topic.effect !== undefined ? { effect: topic.effect } : {}) };
     });
   }
   for (const key of LIST_KEYS) {
@@ -128,7 +137,10 @@ export function mergeLexicon(base: Lexicon, rules: LexiconRules): Lexicon {
   for (const topic of rules.topics ?? []) {
     const known = topics.find((t) => t.id === topic.id);
     if (known === undefined) topics.push({ ...topic, phrases: unique(topic.phrases) });
-    else known.phrases = unique([...known.phrases, ...topic.phrases]);
+    else {
+      known.phrases = unique([...known.phrases, ...topic.phrases]);
+      if (topic.effect !== undefined) known.effect = topic.effect;
+    }
   }
   const modals = [...base.modals];
   for (const modal of rules.modals ?? []) {

@@ -12,6 +12,11 @@ import { diceSimilarity, textFeatures } from '../match/similarity.js';
 const SAME_KEY_BONUS = 0.3;
 /** Provisions with other ids pair only when this much of their text is shared. */
 const MIN_PROVISION_SIMILARITY = 0.4;
+/** Texts this alike are the same provision under another letter: a point deleted and the points after
+ * it relettered ((c) now (b)) must read as one removed and the rest unchanged, not as a chain of
+ * modified points matched by letter, even in a list of alike items ("Regulation (EU) No 167/2013;"). */
+const SAME_TEXT_SIMILARITY = 0.9;
+const SAME_TEXT_BONUS = 0.3;
 
 /** A provision diff together with what classification needs to read it. */
 export interface ProvisionChange {
@@ -66,7 +71,8 @@ function pairProvisions(oldList: Rewritten[], newList: Provision[]): Map<number,
       }
       const similarity = oldItem.text === newItem.text ? 1 : diceSimilarity(oldFeatures[i]!, newFeatures[j]!);
       if (sameKey || similarity >= MIN_PROVISION_SIMILARITY) {
-        candidates.push({ oldIndex: i, newIndex: j, weight: similarity + (sameKey ? SAME_KEY_BONUS : 0) });
+        const weight = similarity + (sameKey ? SAME_KEY_BONUS : 0) + (similarity >= SAME_TEXT_SIMILARITY ? SAME_TEXT_BONUS : 0);
+        candidates.push({ oldIndex: i, newIndex: j, weight });
       }
     });
   });

@@ -50,7 +50,8 @@ function renderFinding(finding: Finding): string {
   const badge = `<span class="badge ${finding.severity}" title="${finding.severity}">${finding.code}</span>`;
   const { old: oldText, new: newText } = finding.evidence;
   let evidence: string;
-  if (oldText !== undefined && newText !== undefined) evidence = `<del>${escapeHtml(quote(oldText))}</del> → <ins>${escapeHtml(quote(newText))}</ins>`;
+  if (finding.moved !== undefined) evidence = `moved <q>${escapeHtml(quote(oldText ?? ''))}</q> from ${escapeHtml(finding.moved.from)} to ${escapeHtml(finding.moved.to)}`;
+  else if (oldText !== undefined && newText !== undefined) evidence = `<del>${escapeHtml(quote(oldText))}</del> → <ins>${escapeHtml(quote(newText))}</ins>`;
   else if (oldText !== undefined) evidence = `deleted <del>${escapeHtml(quote(oldText))}</del>`;
   else if (newText !== undefined) evidence = `inserted <ins>${escapeHtml(quote(newText))}</ins>`;
   else evidence = escapeHtml(finding.message);

@@ -90,6 +90,7 @@ function finding(f: Finding): object {
     at: f.at,
     pages: { old: f.pages.old, new: f.pages.new },
     evidence: { old: f.evidence.old, new: f.evidence.new },
+    moved: f.moved === undefined ? undefined : { from: f.moved.from, to: f.moved.to },
     message: f.message,
   };
 }
