@@ -15,7 +15,7 @@ import type {
   Warning,
 } from './types.js';
 import { alignArticles, WEAK_SIMILARITY } from './align/align-articles.js';
-import { buildRenumbering } from './align/cross-references.js';
+import { buildRenumbering, rewriteReferences, type Renumbering } from './align/cross-references.js';
 import { articleKey, nearestNums } from './parse/ids.js';
 import { TreatyDiffError } from './errors.js';
 import { classifyChanges, type DraftIndexes } from './classify/classify.js';
@@ -121,11 +121,14 @@ const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word
 
 /** Every text of a draft where moved wording may land: articles, the parts compared like them, annexes and
  * unplaced text (a reader that misplaces recitals must not make them look deleted); headings left out. */
-function listPlaces(doc: TreatyDocument): TextPlace[] {
+function listPlaces(doc: TreatyDocument, renumbering?: Renumbering): TextPlace[] {
   const parts = doc.nodes.filter((n) => isOtherPart(n.kind) || n.kind === 'annex');
   const nodes = [...parts, ...listArticles(doc).map((a) => a.article)];
+  // The old draft's wording with its cross-references mapped through the renumbering, as it is diffed:
+  // "subject to Articles VIII and IX" in an article renumbered is the same wording, not moved text.
+  const text = (raw: string): string => (renumbering === undefined ? raw : rewriteReferences(raw, renumbering).text);
   return [
-    ...nodes.flatMap((node) => listProvisions(node).filter((p) => !p.heading).map((p) => ({ id: p.id, text: p.text }))),
+    ...nodes.flatMap((node) => listProvisions(node).filter((p) => !p.heading).map((p) => ({ id: p.id, text: text(p.text) }))),
     ...doc.unplaced.map((u, k) => ({ id: `unplaced_${k + 1}`, text: u.text })),
   ];
 }
@@ -152,7 +155,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
   const [preface, preamble, conclusions] = OTHER_PARTS.map((part) => alignOtherParts(oldDoc, newDoc, part));
   const alignments = [preface, preamble, ...articleAlignments, conclusions, ...alignAnnexes(oldDoc, newDoc)].filter((a) => a !== undefined);
   // Both drafts indexed once, so that wording deleted in one article is looked for in all the others.
-  const indexes: DraftIndexes = { old: indexText(listPlaces(oldDoc)), new: indexText(listPlaces(newDoc)) };
+  const indexes: DraftIndexes = { old: indexText(listPlaces(oldDoc, renumbering)), new: indexText(listPlaces(newDoc)) };
   const ownWarnings: Warning[] = [];
   const articles: ArticleDiff[] = [];
   for (const alignment of alignments) {
