@@ -71,6 +71,10 @@ describe.skipIf(!PRESENT)(PRESENT ? 'real-pair findings: EU AI Act proposal -> C
     expect(check.removedButPresent.map(line)).toEqual([]);
   });
 
+  it('quotes no page furniture (running headers and footers) in any evidence', () => {
+    expect(check.furnitureInEvidence.map(line)).toEqual([]);
+  });
+
   it('never reads two opposite directions from one evidence', () => {
     expect(check.contradictory.map(([a, b]) => `${line(a)} / ${line(b)}`)).toEqual([]);
   });
