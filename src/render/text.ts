@@ -79,15 +79,17 @@ function renderHighSeverityTable(articles: readonly ArticleDiff[], hl: Highlight
   const label = (article: ArticleDiff): string => {
     const side = article.new ?? article.old!;
     const name = side.element === undefined ? `Article ${side.num}` : articleLabel(article);
-    return name.length > 14 ? `${name.slice(0, 13)}…` : name;
+    return name.length > 12 ? `${name.slice(0, 11)}…` : name;
   };
   const heading = (article: ArticleDiff): string => {
     const text = article.new?.heading ?? article.old?.heading ?? '';
-    return text.length > 30 ? `${text.slice(0, 29)}…` : text;
+    return text.length > 24 ? `${text.slice(0, 23)}…` : text;
   };
   const out = [hl.heading(`High-severity findings (${rows.length} ${rows.length === 1 ? 'article' : 'articles'})`)];
   for (const { article, codes } of rows.slice(0, HIGH_TABLE_ROWS)) {
-    out.push(`  ${label(article).padEnd(14)}  ${heading(article).padEnd(30)}  ${codes.map((code) => hl.high(code)).join(', ')}`);
+    // Two codes at most, so that a row fits 80 columns; the article's section below lists them all.
+    const shown = codes.slice(0, 2).map((code) => hl.high(code)).join(', ') + (codes.length > 2 ? ` +${codes.length - 2}` : '');
+    out.push(`  ${label(article).padEnd(12)}  ${heading(article).padEnd(24)}  ${shown}`);
   }
   if (rows.length > HIGH_TABLE_ROWS) out.push(hl.dim(`  ... and ${rows.length - HIGH_TABLE_ROWS} more, below`));
   out.push('');
