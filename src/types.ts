@@ -62,6 +62,9 @@ export interface ReadOptions {
   maxMemoryMb?: number;
   /** Password of an encrypted PDF (the user password, or the owner password). */
   password?: string;
+  /** `read` (default): a draft that marks its own changes (struck, bold or underlined) is read as marked;
+   * `ignore`: every word is read as plain text. */
+  marks?: 'read' | 'ignore';
 }
 
 /** Where a draft came from. */
@@ -133,6 +136,16 @@ export interface BodyLine {
   breakBefore: boolean;
   /** Footnote markers that stood in this line (removed from `text`), in order, e.g. `["3"]`. */
   footnoteRefs: string[];
+  /** Words the draft's own marks touch on this line (issue 12), only in the current text of a marked draft
+   * and only when not zero: `inserted` words in it, `struck` words left out of it (and of wholly struck
+   * lines just below it, which have no line of their own in the current text). */
+  marks?: MarkCounts;
+}
+
+/** Words of a draft's own change marks: struck through (deleted) and bold or underlined (inserted). */
+export interface MarkCounts {
+  struck: number;
+  inserted: number;
 }
 
 /** A footnote body, kept apart from the running text. */
@@ -162,6 +175,12 @@ export interface ExtractedText {
   /** Everything dropped as page furniture. */
   furniture: FurnitureLine[];
   warnings: Warning[];
+  /**
+   * Present when the draft marks its own changes and was read with marks (issue 12): the text above is
+   * then its current text (struck text left out), `previous` its text before the marks (insertions left
+   * out), and the counts are the marked words of the whole body.
+   */
+  marks?: MarkCounts & { previous: Omit<ExtractedText, 'marks'> };
 }
 
 // ---------------------------------------------------------------------------
