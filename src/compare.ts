@@ -47,6 +47,7 @@ const summarizeDraft = (doc: TreatyDocument): DraftSummary => ({
   ...(doc.metadata.symbol !== undefined ? { symbol: doc.metadata.symbol } : {}),
   ...(doc.metadata.date !== undefined ? { date: doc.metadata.date } : {}),
   articles: listArticles(doc).length,
+  ...(doc.marks !== undefined ? { marks: { struck: doc.marks.struck, inserted: doc.marks.inserted, text: 'current' as const } } : {}),
 });
 
 /** Parts of a draft that are not articles but are compared like them, in report order. */

@@ -8,6 +8,8 @@ export { extractText } from './extract/text.js';
 export { parseDocument } from './parse/parse-document.js';
 export { listArticles } from './parse/walk.js';
 export { compareDrafts } from './compare.js';
+export { compareMarkedDraft } from './compare-marked.js';
+export { parseDraft } from './parse/parse-draft.js';
 export { renderText } from './render/text.js';
 export { renderJson, SCHEMA_VERSION } from './render/json.js';
 export { createHighlighter } from './render/highlight.js';

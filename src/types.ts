@@ -245,6 +245,9 @@ export interface TreatyNode {
   /** Indices into `ExtractedText.lines` of the lines this node's own num, heading, text and wrapUp
    * came from. Every body line belongs to exactly one node or to `unplaced` (coverage invariant). */
   lines: number[];
+  /** Words of the draft's own marks in this node's own lines (issue 12): `inserted` words in its text,
+   * `struck` words left out of it. Only in a draft read with marks, and only when not zero. */
+  marks?: MarkCounts;
 }
 
 /** Body text the parser could not place in any node (kept, reported, never dropped). */
@@ -270,6 +273,12 @@ export interface TreatyDocument {
   lineCount: number;
   furniture: FurnitureLine[];
   warnings: Warning[];
+  /**
+   * Present when the draft marks its own changes and was read with marks (issue 12): this document is
+   * its current text; `previous` is its text before the marks (insertions left out, struck text kept),
+   * parsed the same way, so that the changes it proposes can be reported on their own.
+   */
+  marks?: MarkCounts & { previous: TreatyDocument };
 }
 
 // ---------------------------------------------------------------------------
@@ -424,6 +433,10 @@ export interface DraftSummary {
   symbol?: string;
   date?: string;
   articles: number;
+  /** Present when the draft marks its own changes and was read with marks (issue 12): its marked words,
+   * and which of its texts this side is: `current` (struck text left out; what a comparison of two drafts
+   * compares) or `previous` (insertions left out: the old side of `treaty-diff marked`). */
+  marks?: MarkCounts & { text: 'current' | 'previous' };
 }
 
 /** Everything a renderer needs. */

@@ -164,7 +164,9 @@ export function readGlyphsAndRules(ops: OperatorList, fontOf: (id: string) => { 
       if (full[0] > 0 && Math.abs(full[1]) <= 0.1 * Math.abs(full[0])) {
         const [x, y] = apply(full, 0, state.rise);
         const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
-        glyphs.push({ text, x, y, width: advance * full[0], size: size * Math.hypot(full[2], full[3]), font, space: isSpace || text.trim() === '', show: index });
+        // A space by its text: pdf.js's isSpace only says the code was 32 (word spacing applies), and subset
+        // fonts give code 32 to any glyph (LibreOffice's `S`).
+        glyphs.push({ text, x, y, width: advance * full[0], size: size * Math.hypot(full[2], full[3]), font, space: text.trim() === '', show: index });
       }
       textMatrix = multiply([1, 0, 0, 1, advance, 0], textMatrix);
     }
@@ -338,13 +340,17 @@ export function markedItems(glyphs: PlacedGlyph[], rules: Rule[], isBold: (font:
     }
     return { struck, underlined };
   });
-  // Spaces inside a struck (underlined) stretch belong to it.
+  // Spaces inside a struck (underlined) stretch belong to it, also when each space is drawn on its own.
+  const sameLine = (a: PlacedGlyph | undefined, b: PlacedGlyph): boolean => a !== undefined && Math.abs(a.y - b.y) < 0.1 * b.size;
   glyphs.forEach((glyph, index) => {
     if (!glyph.space) return;
-    const before = marks[index - 1];
-    const after = marks[index + 1];
-    if (before === undefined || after === undefined || glyphs[index - 1]?.show !== glyph.show || glyphs[index + 1]?.show !== glyph.show) return;
-    marks[index] = { struck: before.struck && after.struck, underlined: before.underlined && after.underlined };
+    let before = index - 1;
+    while (before >= 0 && glyphs[before]!.space && sameLine(glyphs[before], glyph)) before -= 1;
+    let after = index + 1;
+    while (after < glyphs.length && glyphs[after]!.space && sameLine(glyphs[after], glyph)) after += 1;
+    if (!sameLine(glyphs[before], glyph) || !sameLine(glyphs[after], glyph)) return;
+    const [left, right] = [marks[before]!, marks[after]!];
+    marks[index] = { struck: left.struck && right.struck, underlined: left.underlined && right.underlined };
   });
   const items: PlacedItem[] = [];
   let current: { item: PlacedItem; show: number; end: number } | undefined;

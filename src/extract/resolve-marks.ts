@@ -98,13 +98,21 @@ const wholeBold = (line: Line): boolean => {
 /** Marks the page's bold runs as insertions, headings apart (see resolveMarks). */
 function markBoldInsertions(lines: Line[], allLines: Line[]): void {
   const widest = Math.max(1, ...lines.map((line) => lineWidth(line)));
+  const centred = centredIn(lines);
   const headingAt = new Set<Line>();
   lines.forEach((line, index) => {
     if (!wholeBold(line)) return;
     const above = lines[index - 1];
-    const isHeading = HEADING_LINE.test(lineText(line)) || (above !== undefined && headingAt.has(above) && lineWidth(line) < HEADING_TITLE_WIDTH * widest);
+    const isHeading =
+      HEADING_LINE.test(lineText(line)) || centred(line) || (above !== undefined && headingAt.has(above) && lineWidth(line) < HEADING_TITLE_WIDTH * widest);
     if (isHeading) headingAt.add(line);
   });
+  // A heading wrapped over two lines: a wholly bold line set close above a heading line belongs to it.
+  for (let index = lines.length - 1; index > 0; index -= 1) {
+    const line = lines[index]!;
+    const above = lines[index - 1]!;
+    if (headingAt.has(line) && !headingAt.has(above) && wholeBold(above) && above.y - line.y <= 1.5 * Math.max(above.size, line.size)) headingAt.add(above);
+  }
   for (const line of lines) {
     const bold = line.items.filter((item) => item.bold && item.struck !== true && ink(item));
     if (bold.length === 0) continue;
@@ -114,6 +122,24 @@ function markBoldInsertions(lines: Line[], allLines: Line[]): void {
     const [first, ...rest] = liveInk(line);
     if (first !== undefined && rest.length > 0 && LABEL.test(first.text.trim()) && rest.every((item) => item.inserted === true)) first.inserted = true;
   }
+}
+
+/** Gaps to the page's text column that differ by less than this (x the size) are equal: the line is centred. */
+const CENTRE_TOLERANCE = 0.5;
+
+/** Whether a line is centred in the page's text column (the extent of all its lines), clear of both edges. */
+function centredIn(lines: Line[]): (line: Line) => boolean {
+  const inked = lines.flatMap((line) => line.items.filter(ink));
+  if (inked.length === 0) return () => false;
+  const left = Math.min(...inked.map((item) => item.x));
+  const right = Math.max(...inked.map((item) => item.x + item.width));
+  return (line) => {
+    const own = line.items.filter(ink);
+    if (own.length === 0) return false;
+    const gapLeft = Math.min(...own.map((item) => item.x)) - left;
+    const gapRight = right - Math.max(...own.map((item) => item.x + item.width));
+    return gapLeft > 2 * line.size && gapRight > 2 * line.size && Math.abs(gapLeft - gapRight) <= CENTRE_TOLERANCE * line.size;
+  };
 }
 
 function lineWidth(line: Line): number {
