@@ -143,33 +143,37 @@ export function readGlyphsAndRules(ops: OperatorList, fontOf: (id: string) => { 
     if (!Array.isArray(items) || state.fontSize === 0) return;
     const size = state.fontSize;
     const font = nameOf(state.font);
+    // One matrix per operator: glyphs advance along its x axis (computed once, not per glyph: this walk
+    // runs over every glyph of a marked draft).
+    const full = multiply(textMatrix, state.ctm);
+    // Upright text only: rotated runs are margin stamps, never reading text.
+    const upright = full[0] > 0 && Math.abs(full[1]) <= 0.1 * Math.abs(full[0]);
+    const placedSize = size * Math.hypot(full[2], full[3]);
+    const originX = full[4] + state.rise * full[2];
+    const originY = full[5] + state.rise * full[3];
+    let advanced = 0;
     for (const item of items as unknown[]) {
       if (typeof item === 'number') {
         const advance = (-item / 1000) * size * state.hScale;
-        if (advance > KERNING_SPACE * size) {
-          const full = multiply(textMatrix, state.ctm);
-          const [x, y] = apply(full, 0, state.rise);
-          glyphs.push({ text: ' ', x, y, width: advance * full[0], size: size * Math.hypot(full[2], full[3]), font, space: true, show: index });
+        if (upright && advance > KERNING_SPACE * size) {
+          glyphs.push({ text: ' ', x: originX + advanced * full[0], y: originY + advanced * full[1], width: advance * full[0], size: placedSize, font, space: true, show: index });
         }
-        textMatrix = multiply([1, 0, 0, 1, advance, 0], textMatrix);
+        advanced += advance;
         continue;
       }
       if (item === null || typeof item !== 'object') continue;
       const glyph = item as { unicode?: unknown; width?: unknown; isSpace?: unknown };
       const width = typeof glyph.width === 'number' ? glyph.width : 0;
-      const isSpace = glyph.isSpace === true;
-      const advance = ((width / 1000) * size + state.charSpacing + (isSpace ? state.wordSpacing : 0)) * state.hScale;
-      const full = multiply(textMatrix, state.ctm);
-      // Upright text only: rotated runs are margin stamps, never reading text.
-      if (full[0] > 0 && Math.abs(full[1]) <= 0.1 * Math.abs(full[0])) {
-        const [x, y] = apply(full, 0, state.rise);
+      const advance = ((width / 1000) * size + state.charSpacing + (glyph.isSpace === true ? state.wordSpacing : 0)) * state.hScale;
+      if (upright) {
         const text = typeof glyph.unicode === 'string' ? glyph.unicode : '';
         // A space by its text: pdf.js's isSpace only says the code was 32 (word spacing applies), and subset
         // fonts give code 32 to any glyph (LibreOffice's `S`).
-        glyphs.push({ text, x, y, width: advance * full[0], size: size * Math.hypot(full[2], full[3]), font, space: text.trim() === '', show: index });
+        glyphs.push({ text, x: originX + advanced * full[0], y: originY + advanced * full[1], width: advance * full[0], size: placedSize, font, space: text.trim() === '', show: index });
       }
-      textMatrix = multiply([1, 0, 0, 1, advance, 0], textMatrix);
+      advanced += advance;
     }
+    textMatrix = multiply([1, 0, 0, 1, advanced, 0], textMatrix);
   };
   const { fnArray, argsArray } = ops;
   for (let index = 0; index < fnArray.length; index += 1) {

@@ -225,7 +225,9 @@ async function readPage(doc: PdfDocument, pageNumber: number, fontIsBold: Map<st
   const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
   const box: [number, number, number, number] = [x0, y0, x1, y1];
   if (marks.read && marks.eager) {
-    const drawn = await readMarkedRuns(page, true);
+    // The drawing is read anyway: its glyphs are the page's text, marked or not, and pdf.js need not
+    // read the page a second time for its text content.
+    const drawn = await readMarkedRuns(page, true, true);
     if (drawn !== undefined) {
       page.cleanup();
       return { page: pageNumber, box, items: drawn };
@@ -253,7 +255,7 @@ async function readPage(doc: PdfDocument, pageNumber: number, fontIsBold: Map<st
       marks.eager = true;
     }
     if (mixesBold(items)) {
-      const drawn = await readMarkedRuns(page, marks.statement);
+      const drawn = await readMarkedRuns(page, marks.statement, false);
       if (drawn !== undefined) {
         items = drawn;
         marks.eager = true;
@@ -267,10 +269,10 @@ async function readPage(doc: PdfDocument, pageNumber: number, fontIsBold: Map<st
 
 /**
  * The page's runs read glyph by glyph from its drawing, with their strike and underline marks, when some
- * thin rule on the page sits at a mark's height over a glyph; undefined when the page has no such rule
- * (its text content is then read as usual) or its drawing cannot be built.
+ * thin rule on the page sits at a mark's height over a glyph, or `always`; undefined when the page has no
+ * such rule (its text content is then read as usual), no glyphs, or its drawing cannot be built.
  */
-async function readMarkedRuns(page: PdfPage, underlines: boolean): Promise<PlacedItem[] | undefined> {
+async function readMarkedRuns(page: PdfPage, underlines: boolean, always: boolean): Promise<PlacedItem[] | undefined> {
   let list: { fnArray?: ArrayLike<number>; argsArray?: ArrayLike<unknown> };
   try {
     list = await page.getOperatorList();
@@ -286,7 +288,7 @@ async function readMarkedRuns(page: PdfPage, underlines: boolean): Promise<Place
     }
   };
   const { glyphs, rules } = readGlyphsAndRules({ fnArray: list.fnArray, argsArray: list.argsArray }, (id) => ({ name: fontNameOf(id) }));
-  if (!hasMarkRules(glyphs, rules, underlines)) return undefined;
+  if (glyphs.length === 0 || (!always && !hasMarkRules(glyphs, rules, underlines))) return undefined;
   return markedItems(glyphs, rules, (font) => BOLD_FONT.test(font));
 }
 
