@@ -13,6 +13,10 @@ import { compareMarkedDraft } from '../src/compare-marked.js';
 import { isTreatyDiffError } from '../src/errors.js';
 import type { TreatyDocument } from '../src/types.js';
 import { ROOT, runCli } from './helpers/cli.js';
+import { Ajv } from 'ajv';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'treaty-diff.schema.json'), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
 const DIR = join(ROOT, 'fixtures', 'marked');
 const MARKED = join(DIR, 'marked.pdf');
@@ -115,6 +119,12 @@ describe('the CLI on a marked draft', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/sixty/);
       expect(result.stdout).toMatch(/safeguard-modified/);
+      if (format === 'json') {
+        const report = JSON.parse(result.stdout) as { old: { marks?: object }; new: { marks?: object } };
+        validate(report);
+        expect(validate.errors ?? [], 'schema errors').toEqual([]);
+        expect(report.old.marks).toEqual({ struck: expected.struck, inserted: expected.inserted, text: 'previous' });
+      }
     }
   });
 
