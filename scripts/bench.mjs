@@ -18,7 +18,7 @@
 // generated pair nearest 150 pages. `--marks-only` measures only this.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,11 @@ async function main() {
     const marksDrafts = [];
     if (existsSync(COMPROMISE)) marksDrafts.push(['CZ presidency compromise (marked)', COMPROMISE]);
     if (options.marksOnly) {
+      // The generated drafts already built (.bench/pairs), the one nearest 150 pages.
+      const built = join(ROOT, '.bench', 'pairs');
+      const drafts = existsSync(built) ? readdirSync(built).map((dir) => join(built, dir, 'old.pdf')).filter((pdf) => existsSync(pdf)) : [];
+      const nearest = drafts.sort((a, b) => Math.abs(pagesOf(a) - 150) - Math.abs(pagesOf(b) - 150))[0];
+      if (nearest !== undefined) marksDrafts.push([`generated ${pagesOf(nearest)} pp. (unmarked)`, nearest]);
       const marks = marksDrafts.map(([name, pdf]) => benchMarks(name, pdf, options.runs));
       console.log(`marks, cold extract:\n${renderMarks(marks)}`);
       return;

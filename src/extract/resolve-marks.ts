@@ -57,8 +57,8 @@ export function resolveMarks(pages: PlacedPage[], boldMeansInserted: boolean): R
   });
   countMarkedWords(linesByPage);
   return {
-    current: pages.map((page) => ({ ...page, items: keepRuns(page.items, (item) => item.struck !== true) })),
-    previous: pages.map((page) => ({ ...page, items: keepRuns(page.items, (item) => item.inserted !== true).map(withoutCounts) })),
+    current: pages.map((page, index) => ({ ...page, items: keepRuns(linesByPage[index]!, (item) => item.struck !== true) })),
+    previous: pages.map((page, index) => ({ ...page, items: keepRuns(linesByPage[index]!, (item) => item.inserted !== true).map(withoutCounts) })),
   };
 }
 
@@ -210,12 +210,11 @@ const withoutCounts = (item: PlacedItem): PlacedItem => {
 };
 
 /**
- * The runs `keep` selects, as copies. Where a run left out sat between two runs that touch it with no
+ * The runs of a page's lines that `keep` selects, as copies. Where a run left out sat between two runs that touch it with no
  * space on either side (`n` | `N` | `otified`), the run after it joins the run before it, so the word is
  * not split by the gap it left.
  */
-function keepRuns(items: PlacedItem[], keep: (item: PlacedItem) => boolean): PlacedItem[] {
-  const lines = groupByBaseline(items);
+function keepRuns(lines: Line[], keep: (item: PlacedItem) => boolean): PlacedItem[] {
   const out: PlacedItem[] = [];
   for (const line of lines) {
     const lineStart = out.length;
