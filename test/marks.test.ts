@@ -9,7 +9,7 @@ import { parseDocument } from '../src/parse/parse-document.js';
 import { parseDraft } from '../src/parse/parse-draft.js';
 import { listArticles } from '../src/parse/walk.js';
 import { renderPlainText } from '../src/render/plain-text.js';
-import { compareMarkedDraft } from '../src/compare-marked.js';
+import { compareMarkedDraft } from '../src/compare.js';
 import { isTreatyDiffError } from '../src/errors.js';
 import type { TreatyDocument } from '../src/types.js';
 import { ROOT, runCli } from './helpers/cli.js';

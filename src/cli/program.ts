@@ -265,7 +265,7 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
 /** One marked draft: the changes its marks propose, reported as a comparison of its two texts. */
 async function runMarked(draftPath: string, options: CompareOptions, io: Io): Promise<void> {
   const { failOn, lexicon, progress } = await prepareComparison([draftPath], options, io);
-  const { compareMarkedDraft } = await import('../compare-marked.js');
+  const { compareMarkedDraft } = await import('../compare.js');
   let diff: TreatyDiff;
   try {
     progress.reading([draftPath]);

@@ -13,7 +13,7 @@ const LABEL = /^\(?[\p{L}\p{N}]{1,5}[.)]?$/u;
 /** What a heading's own title may be: a short line (this share of the page's widest line) right under it. */
 const HEADING_TITLE_WIDTH = 0.75;
 
-/** A marked draft's two readings, as pages of runs, and the words its marks touch. */
+/** A marked draft's two readings, as pages of runs; the current text's runs carry the marked word counts (`marked`). */
 export interface ResolvedMarks {
   /** Struck runs left out; runs that stood in a gap a struck run left are joined. */
   current: PlacedPage[];
