@@ -234,19 +234,24 @@ export function summarizeArticles(articles: readonly ArticleDiff[]): TreatyDiff[
 /**
  * The changes a draft proposes by its own marks (struck deletions, bold or underlined insertions), as a
  * comparison with the same findings and formats as two drafts: the old side is the draft's text before the
- * marks, the new side its current text. Throws `no-marks` when the draft was not read with marks.
+ * marks, the new side its current text. Throws `no-marks` when the draft was not read with marks (and
+ * `internal` when it was read without its previous text: ReadOptions.previousText).
  *
  * Example: `compareMarkedDraft(czCompromise)` -> article 5 `modified` with its findings; articles 24, 28,
  * 50, 52a, 57 `removed`; article 4a `added`.
  */
 export function compareMarkedDraft(doc: TreatyDocument, options: CompareOptions = {}): TreatyDiff {
-  if (doc.marks === undefined) {
+  if (doc.marks !== undefined && doc.marks.previous === undefined) {
+    throw new TreatyDiffError('internal', `${doc.source.path}: the draft was read without its text before the marks; read it with previousText: true`);
+  }
+  if (doc.marks?.previous === undefined) {
     throw new TreatyDiffError(
       'no-marks',
       `${doc.source.path}: the draft marks no changes of its own (no struck-through text, no note that additions are in bold); compare it with another draft instead: treaty-diff old.pdf ${doc.source.path}`,
     );
   }
-  const { previous, struck, inserted } = doc.marks;
+  const { struck, inserted } = doc.marks;
+  const previous = doc.marks.previous;
   const { marks: _marks, ...current } = doc;
   const diff = compareDrafts({ ...previous, source: doc.source }, current, options);
   diff.old.marks = { struck, inserted, text: 'previous' };

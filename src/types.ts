@@ -65,6 +65,9 @@ export interface ReadOptions {
   /** `read` (default): a draft that marks its own changes (struck, bold or underlined) is read as marked;
    * `ignore`: every word is read as plain text. */
   marks?: 'read' | 'ignore';
+  /** True: a marked draft's text before its marks is read too (`treaty-diff marked` needs it; a comparison
+   * of two drafts and `extract` do not, and are spared the second reading). */
+  previousText?: boolean;
 }
 
 /** Where a draft came from. */
@@ -178,9 +181,10 @@ export interface ExtractedText {
   /**
    * Present when the draft marks its own changes and was read with marks (issue 12): the text above is
    * then its current text (struck text left out), `previous` its text before the marks (insertions left
-   * out), and the counts are the marked words of the whole body.
+   * out; only when `ReadOptions.previousText` asked for it), and the counts are the marked words of the
+   * whole body.
    */
-  marks?: MarkCounts & { previous: Omit<ExtractedText, 'marks'> };
+  marks?: MarkCounts & { previous?: Omit<ExtractedText, 'marks'> };
 }
 
 // ---------------------------------------------------------------------------
@@ -276,9 +280,10 @@ export interface TreatyDocument {
   /**
    * Present when the draft marks its own changes and was read with marks (issue 12): this document is
    * its current text; `previous` is its text before the marks (insertions left out, struck text kept),
-   * parsed the same way, so that the changes it proposes can be reported on their own.
+   * parsed the same way, so that the changes it proposes can be reported on their own (read only when
+   * `ReadOptions.previousText` asked for it).
    */
-  marks?: MarkCounts & { previous: TreatyDocument };
+  marks?: MarkCounts & { previous?: TreatyDocument };
 }
 
 // ---------------------------------------------------------------------------

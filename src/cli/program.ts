@@ -269,7 +269,8 @@ async function runMarked(draftPath: string, options: CompareOptions, io: Io): Pr
   let diff: TreatyDiff;
   try {
     progress.reading([draftPath]);
-    const doc = await loadDraft(draftPath, await loadOptionsFor(options, io));
+    const load = await loadOptionsFor(options, io);
+    const doc = await loadDraft(draftPath, { ...load, read: { ...load.read, previousText: true } });
     diff = compareMarkedDraft(doc, { lexicon, articles: options.article });
   } finally {
     progress.finish();

@@ -74,11 +74,12 @@ export async function loadDraftFiles(files: readonly Promise<DraftFile>[], optio
 
 /**
  * The key of a draft's parse in the cache: its bytes' hash and its extension (which decides how a file
- * without a PDF header is read), and `--marks ignore` when given (the same bytes then read otherwise);
- * the cache adds the tool version and code.
+ * without a PDF header is read), `--marks ignore` when given (the same bytes then read otherwise), and
+ * whether a marked draft's text before its marks was read too; the cache adds the tool version and code.
  */
-export function parseKey(file: DraftFile, read: Pick<ReadOptions, 'marks'> = {}): string {
-  return cacheKey(['parse', file.sha256, extname(file.path).toLowerCase(), ...(read.marks === 'ignore' ? ['marks:ignore'] : [])]);
+export function parseKey(file: DraftFile, read: Pick<ReadOptions, 'marks' | 'previousText'> = {}): string {
+  const reading = [...(read.marks === 'ignore' ? ['marks:ignore'] : []), ...(read.previousText === true && read.marks !== 'ignore' ? ['previous-text'] : [])];
+  return cacheKey(['parse', file.sha256, extname(file.path).toLowerCase(), ...reading]);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface ExtractPdfOptions {
   password?: string;
   /** `read` (default): read the draft's own change marks (struck, bold, underlined); `ignore`: every word plain. */
   marks?: 'read' | 'ignore';
+  /** Also build a marked draft's text before its marks. */
+  previousText?: boolean;
 }
 
 const DEFAULT_MAX_PAGES = 2000;
@@ -120,12 +122,15 @@ export async function extractPdf(
       pages.push(await bounded(readPage(doc, pageNumber, fontIsBold, path, marks)));
     }
     const info = { ...source, pages: doc.numPages };
-    const resolved = marks.read ? resolveMarks(pages, marks.statement) : undefined;
+    const resolved = marks.read ? resolveMarks(pages, marks.statement, options.previousText === true) : undefined;
     const extracted = buildExtractedText(resolved?.current ?? pages, info);
     if (resolved !== undefined) {
-      const { marks: _none, ...previous } = buildExtractedText(resolved.previous, info);
       const count = (kind: 'struck' | 'inserted'): number => extracted.lines.reduce((sum, line) => sum + (line.marks?.[kind] ?? 0), 0);
-      extracted.marks = { struck: count('struck'), inserted: count('inserted'), previous };
+      extracted.marks = { struck: count('struck'), inserted: count('inserted') };
+      if (resolved.previous !== undefined) {
+        const { marks: _none, ...previous } = buildExtractedText(resolved.previous, info);
+        extracted.marks.previous = previous;
+      }
     }
     const pageObjects = countPageObjects(bytes);
     if (pageObjects > doc.numPages) {

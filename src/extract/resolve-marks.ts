@@ -17,8 +17,8 @@ const HEADING_TITLE_WIDTH = 0.75;
 export interface ResolvedMarks {
   /** Struck runs left out; runs that stood in a gap a struck run left are joined. */
   current: PlacedPage[];
-  /** Inserted runs left out (the text before the marks). */
-  previous: PlacedPage[];
+  /** Inserted runs left out (the text before the marks); only when asked for. */
+  previous?: PlacedPage[];
 }
 
 /**
@@ -36,7 +36,7 @@ export interface ResolvedMarks {
  * Example: runs `relating to `, `n` (bold), `N` (struck), `otified bodies` -> current `relating to notified
  * bodies` (the `n` and `otified` runs joined), previous `relating to Notified bodies`.
  */
-export function resolveMarks(pages: PlacedPage[], boldMeansInserted: boolean): ResolvedMarks | undefined {
+export function resolveMarks(pages: PlacedPage[], boldMeansInserted: boolean, withPrevious = true): ResolvedMarks | undefined {
   // Underlining alone is emphasis (headings of a financial statement, links): a draft marks its changes
   // when it strikes text through or says how it marks them.
   const struckAnywhere = pages.some((page) => page.items.some((item) => item.struck === true));
@@ -56,8 +56,10 @@ export function resolveMarks(pages: PlacedPage[], boldMeansInserted: boolean): R
     markBoldInsertions(linesByPage[pageIndex]!, allLines);
   });
   countMarkedWords(linesByPage);
+  const current = pages.map((page, index) => ({ ...page, items: keepRuns(linesByPage[index]!, (item) => item.struck !== true) }));
+  if (!withPrevious) return { current };
   return {
-    current: pages.map((page, index) => ({ ...page, items: keepRuns(linesByPage[index]!, (item) => item.struck !== true) })),
+    current,
     previous: pages.map((page, index) => ({ ...page, items: keepRuns(linesByPage[index]!, (item) => item.inserted !== true).map(withoutCounts) })),
   };
 }

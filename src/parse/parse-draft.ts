@@ -16,7 +16,7 @@ export function parseDraft(extracted: ExtractedText): TreatyDocument {
   if (extracted.marks === undefined) return doc;
   const { struck, inserted, previous } = extracted.marks;
   countNodeMarks(doc.nodes, extracted.lines);
-  doc.marks = { struck, inserted, previous: parseDocument(previous) };
+  doc.marks = { struck, inserted, ...(previous === undefined ? {} : { previous: parseDocument(previous) }) };
   return doc;
 }
 
