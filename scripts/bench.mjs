@@ -1,7 +1,7 @@
 // Benchmark: treaty-diff cold and warm against the pdftotext + git diff baseline, on pairs from 20 to 1,000 pages.
 //
 // Usage: npm run bench                       (builds first; generates .bench/pairs/ on first use)
-//        node scripts/bench.mjs [--sizes 100,300,1000] [--runs 5] [--json .bench/figures.json]
+//        node scripts/bench.mjs [--sizes 100,300,1000] [--runs 5] [--json .bench/figures.json] [--marks-only]
 //
 // Each figure is the median of several runs of a whole process: wall time and peak resident memory
 // (GNU time's "maximum resident set size"; for the baseline, the largest of its processes).
@@ -9,9 +9,16 @@
 // warm = the same command again with the cache filled by a previous run;
 // baseline = what a user would script: `pdftotext` on both drafts, then `git diff --no-index --word-diff`.
 // Generated pairs (scripts/make-large-pair.mjs) need LibreOffice; without it only the fixture pair runs.
+//
+// Marks (issue 12): a cold `extract` of a draft with its own marks read (the default) against the same with
+// `--marks ignore`, median of the runs, alternating. Reading marks needs each page's drawing (its operator
+// list): on a draft that marks changes it is read instead of the text content once marks are seen, and on
+// an unmarked draft only for pages where bold shares a line with plain text. Bound: 1.30x. Measured on the
+// Czech presidency compromise (149 pages, ../shared/real-drafts) when present, and on the old draft of the
+// generated pair nearest 150 pages. `--marks-only` measures only this.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,14 +28,18 @@ const BIN = join(ROOT, 'bin', 'treaty-diff.js');
 const GNU_TIME = '/usr/bin/time';
 
 function parseArgs(argv) {
-  const options = { sizes: [100, 300, 1000], runs: 5, json: undefined };
+  const options = { sizes: [100, 300, 1000], runs: 5, json: undefined, marksOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
+    if (flag === '--marks-only') {
+      options.marksOnly = true;
+      continue;
+    }
     if (flag === '--sizes' && value !== undefined) options.sizes = value.split(',').filter(Boolean).map(Number);
     else if (flag === '--runs' && value !== undefined) options.runs = Math.max(1, Number(value));
     else if (flag === '--json' && value !== undefined) options.json = value;
-    else throw new Error(`unknown argument ${flag}; usage: node scripts/bench.mjs [--sizes 100,300,1000] [--runs 5] [--json file]`);
+    else throw new Error(`unknown argument ${flag}; usage: node scripts/bench.mjs [--sizes 100,300,1000] [--runs 5] [--json file] [--marks-only]`);
     i++;
   }
   return options;
@@ -96,6 +107,26 @@ function benchPair(name, dir, runs, scratch) {
   return { name, pages: [pagesOf(oldPdf), pagesOf(newPdf)], cold, warm, baseline };
 }
 
+/** Marks read against `--marks ignore`: cold extracts (no cache), alternating, medians. */
+function benchMarks(name, pdf, runs) {
+  const samples = { read: [], ignore: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const mode of ['ignore', 'read']) samples[mode].push(measureOnce(process.execPath, [BIN, 'extract', pdf, '--no-cache', '--format', 'json', '--marks', mode], {}).wall);
+  }
+  const read = median(samples.read);
+  const ignore = median(samples.ignore);
+  return { name, pages: pagesOf(pdf), read, ignore, ratio: read / ignore, runs };
+}
+
+const MARKS_BOUND = 1.3;
+const COMPROMISE = join(ROOT, '..', 'shared', 'real-drafts', 'eu-ai-act', 'council-2022-09-23-cz-compromise-3-st12549.pdf');
+
+function renderMarks(rows) {
+  return rows
+    .map((r) => `  ${r.name} (${r.pages} pp.): marks read ${seconds(r.read)}, --marks ignore ${seconds(r.ignore)}: ${times(r.ratio)} ${r.ratio <= MARKS_BOUND ? 'within' : 'OVER'} the ${MARKS_BOUND}x bound (median of ${r.runs})`)
+    .join('\n');
+}
+
 const seconds = (s) => (s === undefined ? 'n/a' : `${s.toFixed(2)} s`);
 const megabytes = (mb) => (mb === undefined ? 'n/a' : `${Math.round(mb)} MB`);
 const times = (x) => (x === undefined || !Number.isFinite(x) ? 'n/a' : `${x.toFixed(2)}x`);
@@ -145,6 +176,18 @@ async function main() {
   const rows = [];
   try {
     console.error(`machine: ${describeMachine()}`);
+    const marksDrafts = [];
+    if (existsSync(COMPROMISE)) marksDrafts.push(['CZ presidency compromise (marked)', COMPROMISE]);
+    if (options.marksOnly) {
+      // The generated drafts already built (.bench/pairs), the one nearest 150 pages.
+      const built = join(ROOT, '.bench', 'pairs');
+      const drafts = existsSync(built) ? readdirSync(built).map((dir) => join(built, dir, 'old.pdf')).filter((pdf) => existsSync(pdf)) : [];
+      const nearest = drafts.sort((a, b) => Math.abs(pagesOf(a) - 150) - Math.abs(pagesOf(b) - 150))[0];
+      if (nearest !== undefined) marksDrafts.push([`generated ${pagesOf(nearest)} pp. (unmarked)`, nearest]);
+      const marks = marksDrafts.map(([name, pdf]) => benchMarks(name, pdf, options.runs));
+      console.log(`marks, cold extract:\n${renderMarks(marks)}`);
+      return;
+    }
     const start = measure(options.runs, process.execPath, [BIN, '--version']);
     const help = measure(options.runs, process.execPath, [BIN, '--help']);
     console.error(`--version ${seconds(start.wall)}, --help ${seconds(help.wall)}`);
@@ -163,10 +206,15 @@ async function main() {
       console.error(`measuring ${name} (${runs} runs each) ...`);
       rows.push(benchPair(name, dir, runs, scratch));
     }
-    const figures = { machine: describeMachine(), date: new Date().toISOString().slice(0, 10), version: start, help, rows };
+    const nearest = pairs.slice(1).map(([, dir]) => join(dir, 'old.pdf')).sort((a, b) => Math.abs(pagesOf(a) - 150) - Math.abs(pagesOf(b) - 150))[0];
+    if (nearest !== undefined) marksDrafts.push([`generated ${pagesOf(nearest)} pp. (unmarked)`, nearest]);
+    console.error(`measuring marks (${options.runs} runs each) ...`);
+    const marks = marksDrafts.map(([name, pdf]) => benchMarks(name, pdf, options.runs));
+    const figures = { machine: describeMachine(), date: new Date().toISOString().slice(0, 10), version: start, help, rows, marks };
     console.log(`treaty-diff benchmark, ${figures.date}\nmachine: ${figures.machine}\n`);
     console.log(`startup: --version ${seconds(start.wall)}, --help ${seconds(help.wall)} (median of ${options.runs})\n`);
     console.log(renderTable(rows));
+    if (marks.length > 0) console.log(`Marks, cold extract:\n${renderMarks(marks)}\n`);
     if (options.json !== undefined) writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -49,6 +49,7 @@ const summarizeDraft = (doc: TreatyDocument): DraftSummary => ({
   ...(doc.metadata.symbol !== undefined ? { symbol: doc.metadata.symbol } : {}),
   ...(doc.metadata.date !== undefined ? { date: doc.metadata.date } : {}),
   articles: listArticles(doc).length,
+  ...(doc.marks !== undefined ? { marks: { struck: doc.marks.struck, inserted: doc.marks.inserted, text: 'current' as const } } : {}),
 });
 
 /** Parts of a draft that are not articles but are compared like them, in report order. */
@@ -281,4 +282,32 @@ export function summarizeArticles(articles: readonly ArticleDiff[]): TreatyDiff[
     if (count > 0) findingCounts[code] = count;
   }
   return { articles: kindCounts, findings: findingCounts };
+}
+
+/**
+ * The changes a draft proposes by its own marks (struck deletions, bold or underlined insertions), as a
+ * comparison with the same findings and formats as two drafts: the old side is the draft's text before the
+ * marks, the new side its current text. Throws `no-marks` when the draft was not read with marks (and
+ * `internal` when it was read without its previous text: ReadOptions.previousText).
+ *
+ * Example: `compareMarkedDraft(czCompromise)` -> article 5 `modified` with its findings; articles 24, 28,
+ * 50, 52a, 57 `removed`; article 4a `added`.
+ */
+export function compareMarkedDraft(doc: TreatyDocument, options: CompareOptions = {}): TreatyDiff {
+  if (doc.marks !== undefined && doc.marks.previous === undefined) {
+    throw new TreatyDiffError('internal', `${doc.source.path}: the draft was read without its text before the marks; read it with previousText: true`);
+  }
+  if (doc.marks?.previous === undefined) {
+    throw new TreatyDiffError(
+      'no-marks',
+      `${doc.source.path}: the draft marks no changes of its own (no struck-through text, no note that additions are in bold); compare it with another draft instead: treaty-diff old.pdf ${doc.source.path}`,
+    );
+  }
+  const { struck, inserted } = doc.marks;
+  const previous = doc.marks.previous;
+  const { marks: _marks, ...current } = doc;
+  const diff = compareDrafts({ ...previous, source: doc.source }, current, options);
+  diff.old.marks = { struck, inserted, text: 'previous' };
+  diff.new.marks = { struck, inserted, text: 'current' };
+  return diff;
 }

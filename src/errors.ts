@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'out-of-memory'
   | 'bad-rules'
   | 'bad-option'
+  /** `treaty-diff marked` on a draft that marks no changes of its own (no struck text, no stated convention). */
+  | 'no-marks'
   | 'output-failed'
   | 'internal';
 

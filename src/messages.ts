@@ -24,6 +24,25 @@ export function quote(text: string): string {
   return `"${(space > QUOTE_LIMIT / 2 ? cut.slice(0, space) : cut).trimEnd()}..."`;
 }
 
+/**
+ * The note a draft read with its own marks carries (issue 12).
+ *
+ * Example: `{ struck: 1234, inserted: 987 }` -> `read as marked: 1,234 struck and 987 inserted words`.
+ */
+export function markedNote(counts: { struck: number; inserted: number }): string {
+  const words = (n: number, kind: string): string => `${n.toLocaleString('en-GB')} ${kind}`;
+  return `read as marked: ${words(counts.struck, 'struck')} and ${words(counts.inserted, 'inserted')} word${counts.inserted === 1 ? '' : 's'}`;
+}
+
+/**
+ * A marked draft as one side of a comparison.
+ *
+ * Example: `{ struck: 3, inserted: 1, text: 'previous' }` -> `read as marked: 3 struck and 1 inserted word; its text before the marks`.
+ */
+export function describeMarks(marks: { struck: number; inserted: number; text: 'current' | 'previous' }): string {
+  return `${markedNote(marks)}; ${marks.text === 'previous' ? 'its text before the marks' : 'its text as marked'}`;
+}
+
 const onPage = (d: WarningDetails): string => (d.page === undefined ? '' : ` on page ${d.page}`);
 
 const WARNING_WORDING: Record<WarningCode, (d: WarningDetails) => string> = {

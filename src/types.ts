@@ -62,6 +62,12 @@ export interface ReadOptions {
   maxMemoryMb?: number;
   /** Password of an encrypted PDF (the user password, or the owner password). */
   password?: string;
+  /** `read` (default): a draft that marks its own changes (struck, bold or underlined) is read as marked;
+   * `ignore`: every word is read as plain text. */
+  marks?: 'read' | 'ignore';
+  /** True: a marked draft's text before its marks is read too (`treaty-diff marked` needs it; a comparison
+   * of two drafts and `extract` do not, and are spared the second reading). */
+  previousText?: boolean;
 }
 
 /** Where a draft came from. */
@@ -133,6 +139,16 @@ export interface BodyLine {
   breakBefore: boolean;
   /** Footnote markers that stood in this line (removed from `text`), in order, e.g. `["3"]`. */
   footnoteRefs: string[];
+  /** Words the draft's own marks touch on this line (issue 12), only in the current text of a marked draft
+   * and only when not zero: `inserted` words in it, `struck` words left out of it (and of wholly struck
+   * lines just below it, which have no line of their own in the current text). */
+  marks?: MarkCounts;
+}
+
+/** Words of a draft's own change marks: struck through (deleted) and bold or underlined (inserted). */
+export interface MarkCounts {
+  struck: number;
+  inserted: number;
 }
 
 /** A footnote body, kept apart from the running text. */
@@ -162,6 +178,13 @@ export interface ExtractedText {
   /** Everything dropped as page furniture. */
   furniture: FurnitureLine[];
   warnings: Warning[];
+  /**
+   * Present when the draft marks its own changes and was read with marks (issue 12): the text above is
+   * then its current text (struck text left out), `previous` its text before the marks (insertions left
+   * out; only when `ReadOptions.previousText` asked for it), and the counts are the marked words of the
+   * whole body.
+   */
+  marks?: MarkCounts & { previous?: Omit<ExtractedText, 'marks'> };
 }
 
 // ---------------------------------------------------------------------------
@@ -240,6 +263,9 @@ export interface TreatyNode {
   /** Indices into `ExtractedText.lines` of the lines this node's own num, heading, text and wrapUp
    * came from. Every body line belongs to exactly one node or to `unplaced` (coverage invariant). */
   lines: number[];
+  /** Words of the draft's own marks in this node's own lines (issue 12): `inserted` words in its text,
+   * `struck` words left out of it. Only in a draft read with marks, and only when not zero. */
+  marks?: MarkCounts;
 }
 
 /** Body text the parser could not place in any node (kept, reported, never dropped). */
@@ -268,6 +294,13 @@ export interface TreatyDocument {
   lineCount: number;
   furniture: FurnitureLine[];
   warnings: Warning[];
+  /**
+   * Present when the draft marks its own changes and was read with marks (issue 12): this document is
+   * its current text; `previous` is its text before the marks (insertions left out, struck text kept),
+   * parsed the same way, so that the changes it proposes can be reported on their own (read only when
+   * `ReadOptions.previousText` asked for it).
+   */
+  marks?: MarkCounts & { previous?: TreatyDocument };
 }
 
 // ---------------------------------------------------------------------------
@@ -437,6 +470,10 @@ export interface DraftSummary {
   symbol?: string;
   date?: string;
   articles: number;
+  /** Present when the draft marks its own changes and was read with marks (issue 12): its marked words,
+   * and which of its texts this side is: `current` (struck text left out; what a comparison of two drafts
+   * compares) or `previous` (insertions left out: the old side of `treaty-diff marked`). */
+  marks?: MarkCounts & { text: 'current' | 'previous' };
 }
 
 /** Everything a renderer needs. */

@@ -33,6 +33,8 @@ interface ReadFlags {
   maxSize?: number;
   timeout?: number;
   maxMemory?: number;
+  /** `read` (default) or `ignore`: how a draft's own change marks (struck, bold, underlined) are read. */
+  marks?: 'read' | 'ignore';
   debug?: boolean;
 }
 
@@ -64,6 +66,7 @@ Examples:
   $ treaty-diff old.pdf new.pdf --format html -o report.html          # one self-contained file
   $ treaty-diff draft-1.pdf draft-2.pdf draft-3.pdf                   # 1 -> 2, 2 -> 3, and each article's history
   $ treaty-diff extract draft.pdf                                      # what was read, as an outline
+  $ treaty-diff marked compromise.pdf                                  # the changes a draft marks itself (struck, bold)
 
 Several drafts are compared in the order given (earliest first), never re-sorted by date.
 
@@ -109,6 +112,24 @@ function buildProgram(io: Io, run: RunState): Command {
     await runExtract(draftPath, options, io);
   });
 
+  const marked = program
+    .command('marked')
+    .description(
+      'Report the changes one draft marks itself (deletions struck through, additions in bold or underlined): its text before the marks compared with its text as marked, with the same findings and formats as two drafts.',
+    )
+    .argument('<draft>', 'the marked draft (a compromise text, a track-changes print)')
+    .addOption(new Option('--format <format>', 'report format').choices(COMPARE_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .option('--fail-on <codes>', 'exit 1 only for these finding codes or groups (safeguards, powers, any), comma-separated')
+    .option('--rules <file>', 'a JSON lexicon that extends or replaces the default classification rules')
+    .option('--article <num...>', 'only report these articles (number before or after the marks)')
+    .option('--no-color', 'no colour')
+    .option('--no-cache', 'read the draft afresh and store nothing in the cache');
+  addReadOptions(marked).action(async (draftPath: string, options: CompareOptions) => {
+    run.debug ||= options.debug === true;
+    await runMarked(draftPath, options, io);
+  });
+
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
     command.configureOutput({
@@ -129,6 +150,11 @@ function addReadOptions(command: Command): Command {
     .addOption(new Option('--max-size <MB>', 'refuse larger files; streams may expand to 3x this (default 100)').argParser(parsePositive('--max-size')))
     .addOption(new Option('--timeout <seconds>', 'give up reading a draft after this long (default 60)').argParser(parsePositive('--timeout')))
     .addOption(new Option('--max-memory <MB>', 'memory for reading one draft (default 768)').argParser(parsePositive('--max-memory')))
+    .addOption(
+      new Option('--marks <mode>', "a draft's own change marks: read (struck text left out, bold or underlined insertions noted) or ignore (every word plain)")
+        .choices(['read', 'ignore'] as const)
+        .default('read'),
+    )
     .option('--debug', 'on an internal error, print the details (also TREATY_DIFF_DEBUG=1)');
 }
 
@@ -176,6 +202,7 @@ export function readOptionsFrom(flags: ReadFlags, env: NodeJS.ProcessEnv): ReadO
     ...(timeout !== undefined ? { timeoutMs: Math.round(timeout * 1000) } : {}),
     ...(maxMemory !== undefined ? { maxMemoryMb: Math.ceil(maxMemory) } : {}),
     ...(password !== undefined && password !== '' ? { password } : {}),
+    ...(flags.marks === 'ignore' ? { marks: 'ignore' as const } : {}),
   };
 }
 
@@ -234,6 +261,24 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
   const report = await renderSeriesReport(history, options.format, highlighterFor(options, io));
   await emit(report, options.output, io);
   io.setExitCode(Math.max(...history.comparisons.map((diff) => exitCodeFor(diff, failOn))));
+}
+
+/** One marked draft: the changes its marks propose, reported as a comparison of its two texts. */
+async function runMarked(draftPath: string, options: CompareOptions, io: Io): Promise<void> {
+  const { failOn, lexicon, progress } = await prepareComparison([draftPath], options, io);
+  const { compareMarkedDraft } = await import('../compare.js');
+  let diff: TreatyDiff;
+  try {
+    progress.reading([draftPath]);
+    const load = await loadOptionsFor(options, io);
+    const doc = await loadDraft(draftPath, { ...load, read: { ...load.read, previousText: true } });
+    diff = compareMarkedDraft(doc, { lexicon, articles: options.article });
+  } finally {
+    progress.finish();
+  }
+  const report = await renderReport(diff, options.format, highlighterFor(options, io));
+  await emit(report, options.output, io);
+  io.setExitCode(exitCodeFor(diff, failOn));
 }
 
 async function runExtract(draftPath: string, options: ExtractOptions, io: Io): Promise<void> {

@@ -20,7 +20,7 @@ export async function compareFiles(oldPath: string, newPath: string, options: Co
   const read = await Promise.allSettled(files);
   const [oldFile, newFile] = read.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
   // A file that cannot be read is reported by loadDraftFiles, in path order.
-  const key = cache === undefined || oldFile === undefined || newFile === undefined ? undefined : comparisonKey([parseKey(oldFile), parseKey(newFile)], options);
+  const key = cache === undefined || oldFile === undefined || newFile === undefined ? undefined : comparisonKey([parseKey(oldFile, load.read), parseKey(newFile, load.read)], options);
   if (cache !== undefined && key !== undefined && oldFile !== undefined && newFile !== undefined) {
     const cached = await cache.read(key, (value): value is TreatyDiff => isTreatyDiff(value, oldFile.sha256, newFile.sha256));
     if (cached !== undefined) {

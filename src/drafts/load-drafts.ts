@@ -51,7 +51,7 @@ export async function loadDraftFiles(files: readonly Promise<DraftFile>[], optio
   const settled = await Promise.allSettled(
     files.map(async (reading) => {
       const file = await reading;
-      const key = parseKey(file);
+      const key = parseKey(file, read);
       const cached = cache === undefined ? undefined : await cache.read(key, (value): value is TreatyDocument => isTreatyDocument(value, file.sha256));
       if (cached !== undefined) {
         // A cached draft is held to this run's limits, as a fresh one would be.
@@ -89,10 +89,12 @@ export function cacheFor(options: LoadDraftsOptions): Cache | undefined {
 
 /**
  * The key of a draft's parse in the cache: its bytes' hash and its extension (which decides how a file
- * without a PDF header is read); the cache adds the tool version and code.
+ * without a PDF header is read), `--marks ignore` when given (the same bytes then read otherwise), and
+ * whether a marked draft's text before its marks was read too; the cache adds the tool version and code.
  */
-export function parseKey(file: DraftFile): string {
-  return cacheKey(['parse', file.sha256, extname(file.path).toLowerCase()]);
+export function parseKey(file: DraftFile, read: Pick<ReadOptions, 'marks' | 'previousText'> = {}): string {
+  const reading = [...(read.marks === 'ignore' ? ['marks:ignore'] : []), ...(read.previousText === true && read.marks !== 'ignore' ? ['previous-text'] : [])];
+  return cacheKey(['parse', file.sha256, extname(file.path).toLowerCase(), ...reading]);
 }
 
 /**
@@ -108,8 +110,8 @@ async function parserFor(count: number, workers: 'auto' | 'never', read: ReadOpt
     const inWorker = (file: DraftFile) => parseInWorker(file, read);
     return shouldReadInWorkers(count) ? inWorker : oneAtATime(inWorker);
   }
-  const [{ extractDraft }, { parseDocument }] = await Promise.all([import('../extract/extract-draft.js'), import('../parse/parse-document.js')]);
-  return oneAtATime(async (file) => parseDocument(await extractDraft(file.bytes, file, read)));
+  const [{ extractDraft }, { parseDraft }] = await Promise.all([import('../extract/extract-draft.js'), import('../parse/parse-draft.js')]);
+  return oneAtATime(async (file) => parseDraft(await extractDraft(file.bytes, file, read)));
 }
 
 /** `task`, run for one call at a time, in the order of the calls. */

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isTreatyDiffError, type ErrorCode } from '../errors.js';
 import { extractDraft } from '../extract/extract-draft.js';
-import { parseDocument } from '../parse/parse-document.js';
+import { parseDraft } from '../parse/parse-draft.js';
 import type { ReadOptions, TreatyDocument } from '../types.js';
 
 /** What the thread is given: the bytes already read and hashed in the main thread, and the read options. */
@@ -21,7 +21,7 @@ export type ReadWorkerReply = { ok: true; doc: TreatyDocument } | { ok: false; c
 const { path, sha256, bytes, options } = workerData as ReadWorkerData;
 let reply: ReadWorkerReply;
 try {
-  reply = { ok: true, doc: parseDocument(await extractDraft(bytes, { path, sha256 }, options)) };
+  reply = { ok: true, doc: parseDraft(await extractDraft(bytes, { path, sha256 }, options)) };
 } catch (error) {
   reply = isTreatyDiffError(error)
     ? { ok: false, code: error.code, message: error.message }

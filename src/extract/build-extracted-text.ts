@@ -298,6 +298,7 @@ function toBodyLines(
       breakBefore,
       // A raised marker that opens a body line is a reference like any other, and comes first.
       footnoteRefs: [...(line.leadRaised === true && line.lead !== undefined ? [line.lead] : []), ...line.refs],
+      ...(line.marked !== undefined && line.marked.struck + line.marked.inserted > 0 ? { marks: line.marked } : {}),
     });
   });
   return out;

@@ -32,6 +32,12 @@ export async function extractDraft(bytes: Uint8Array, source: { path: string; sh
 }
 
 /** The options the PDF extractor reads (the others bound the file and the thread, before it). */
-function pdfOptions({ maxPages, timeoutMs, password }: ReadOptions) {
-  return { ...(maxPages !== undefined ? { maxPages } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(password !== undefined ? { password } : {}) };
+function pdfOptions({ maxPages, timeoutMs, password, marks, previousText }: ReadOptions) {
+  return {
+    ...(maxPages !== undefined ? { maxPages } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(password !== undefined ? { password } : {}),
+    ...(marks !== undefined ? { marks } : {}),
+    ...(previousText === true ? { previousText } : {}),
+  };
 }

@@ -147,6 +147,7 @@ function buildLine(clusterItems: PlacedItem[], page: number): PlacedLine | undef
   let x1 = -Infinity;
   let boldChars = 0;
   let inkChars = 0;
+  let marked: { struck: number; inserted: number } | undefined;
   const refs: string[] = [];
   let pending = '';
   let raisedLead: string | undefined;
@@ -170,6 +171,9 @@ function buildLine(clusterItems: PlacedItem[], page: number): PlacedLine | undef
   let spaceRun = false;
   let afterMarker = false;
   for (const item of items) {
+    if (item.marked !== undefined) {
+      marked = { struck: (marked?.struck ?? 0) + item.marked.struck, inserted: (marked?.inserted ?? 0) + item.marked.inserted };
+    }
     if (item.text.trim() === '') {
       if (text !== '') spaceRun = true;
       continue;
@@ -218,6 +222,7 @@ function buildLine(clusterItems: PlacedItem[], page: number): PlacedLine | undef
     refs,
     afterLead: text,
   };
+  if (marked !== undefined) line.marked = marked;
   if (raisedLead !== undefined) {
     line.lead = raisedLead;
     line.leadRaised = true;

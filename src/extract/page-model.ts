@@ -13,6 +13,15 @@ export interface PlacedItem {
   size: number;
   /** True when the run's font is a bold face (from the font name); false when unknown. */
   bold: boolean;
+  /** True when a strike-through rule runs through the run (read from the page's drawing; issue 12). */
+  struck?: boolean;
+  /** True when a rule runs under the run. */
+  underlined?: boolean;
+  /** True when the draft's marks make the run an insertion (bold or underlined where that is the convention). */
+  inserted?: boolean;
+  /** Words of marked text this run stands for in the current text: its own inserted words, and the struck
+   * words left out of its line (or of wholly struck lines just above it). Set on one run per line. */
+  marked?: { struck: number; inserted: number };
 }
 
 /** One page's text runs and its box. */
@@ -40,6 +49,8 @@ export interface PlacedLine {
   size: number;
   /** True when every non-space character is in a bold face. */
   bold: boolean;
+  /** Words of marked text on the line (see PlacedItem.marked); absent on drafts read without marks. */
+  marked?: { struck: number; inserted: number };
   /** Raised small markers found inside the line (footnote references), in order. */
   refs: string[];
   /** A marker that opens the line (a footnote body's own marker), when the line starts with one. */

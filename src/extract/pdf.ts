@@ -6,6 +6,8 @@ import { createInflate, type Inflate } from 'node:zlib';
 import { TreatyDiffError } from '../errors.js';
 import type { ExtractedText, SourceInfo } from '../types.js';
 import { buildExtractedText } from './build-extracted-text.js';
+import { hasMarkRules, markedItems, readGlyphsAndRules } from './glyph-runs.js';
+import { resolveMarks } from './resolve-marks.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
 import { loadPdfParse } from './load-pdfjs.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS, formatMegabytes, readingTimedOut, tooManyPages } from './limits.js';
@@ -22,6 +24,10 @@ export interface ExtractPdfOptions {
   maxInflatedBytes?: number;
   /** Password for an encrypted PDF (the user password, or the owner password). */
   password?: string;
+  /** `read` (default): read the draft's own change marks (struck, bold, underlined); `ignore`: every word plain. */
+  marks?: 'read' | 'ignore';
+  /** Also build a marked draft's text before its marks. */
+  previousText?: boolean;
 }
 
 const DEFAULT_MAX_INFLATED_BYTES = 300 * 1024 * 1024;
@@ -42,7 +48,7 @@ interface PdfTextItem {
 interface PdfPage {
   view: number[];
   getTextContent(params?: { disableNormalization?: boolean; includeMarkedContent?: boolean }): Promise<{ items: unknown[] }>;
-  getOperatorList(): Promise<{ fnArray?: ArrayLike<number> }>;
+  getOperatorList(): Promise<{ fnArray?: ArrayLike<number>; argsArray?: ArrayLike<unknown> }>;
   commonObjs: { has(id: string): boolean; get(id: string): unknown };
   cleanup(): unknown;
 }
@@ -105,10 +111,21 @@ export async function extractPdf(
     if (doc.numPages === 0) throw damaged(path, 'it has no pages');
     const pages: PlacedPage[] = [];
     const fontIsBold = new Map<string, boolean>();
+    const marks: MarkReading = { read: options.marks !== 'ignore', eager: false, statement: false };
     for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber += 1) {
-      pages.push(await bounded(readPage(doc, pageNumber, fontIsBold, path)));
+      pages.push(await bounded(readPage(doc, pageNumber, fontIsBold, path, marks)));
     }
-    const extracted = buildExtractedText(pages, { ...source, pages: doc.numPages });
+    const info = { ...source, pages: doc.numPages };
+    const resolved = marks.read ? resolveMarks(pages, marks.statement, options.previousText === true) : undefined;
+    const extracted = buildExtractedText(resolved?.current ?? pages, info);
+    if (resolved !== undefined) {
+      const count = (kind: 'struck' | 'inserted'): number => extracted.lines.reduce((sum, line) => sum + (line.marks?.[kind] ?? 0), 0);
+      extracted.marks = { struck: count('struck'), inserted: count('inserted') };
+      if (resolved.previous !== undefined) {
+        const { marks: _none, ...previous } = buildExtractedText(resolved.previous, info);
+        extracted.marks.previous = previous;
+      }
+    }
     const pageObjects = countPageObjects(bytes);
     if (pageObjects > doc.numPages) {
       // pdf.js reads the pages its page tree counts; more page objects in the file may be pages it never reached.
@@ -180,11 +197,43 @@ async function openDocument(parser: object, path: string, passwordGiven: boolean
   }
 }
 
-async function readPage(doc: PdfDocument, pageNumber: number, fontIsBold: Map<string, boolean>, path: string): Promise<PlacedPage> {
+/**
+ * How far marks are read (issue 12). Glyph positions cost a second pass over a page's drawing (its operator
+ * list), so that pass is made only where marks may be: on every page once the draft has shown a mark or said
+ * how it marks changes (`eager`: the drawing is then read first, and the text content only when the page
+ * turns out to carry no marks), and before that on pages where bold runs share a line with plain text.
+ */
+interface MarkReading {
+  read: boolean;
+  /** A page showed strike or underline rules, or the draft stated its convention: read every page's drawing first. */
+  eager: boolean;
+  /** The draft says it marks additions in bold ("additions are marked with bold, deletions with strikethrough"). */
+  statement: boolean;
+}
+
+/** A draft's own note on its marks: bold (or underlining) for additions, strike-through for deletions. */
+const MARKS_STATEMENT = /\b(?:bold|underlin\w*)\b[^.]{0,120}\b(?:strike-?\s?through|struck|crossed out)|\b(?:strike-?\s?through|struck|crossed out)\b[^.]{0,120}\b(?:bold|underlin\w*)\b/i;
+
+async function readPage(doc: PdfDocument, pageNumber: number, fontIsBold: Map<string, boolean>, path: string, marks: MarkReading): Promise<PlacedPage> {
   let page: PdfPage;
-  let content: { items: unknown[] };
   try {
     page = await doc.getPage(pageNumber);
+  } catch (error) {
+    throw damaged(path, `page ${pageNumber}: ${describe(error)}`);
+  }
+  const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
+  const box: [number, number, number, number] = [x0, y0, x1, y1];
+  if (marks.read && marks.eager) {
+    // The drawing is read anyway: its glyphs are the page's text, marked or not, and pdf.js need not
+    // read the page a second time for its text content.
+    const drawn = await readMarkedRuns(page, true, true);
+    if (drawn !== undefined) {
+      page.cleanup();
+      return { page: pageNumber, box, items: drawn };
+    }
+  }
+  let content: { items: unknown[] };
+  try {
     // Unicode normalisation is ours (clean.ts, NFKC over whole lines): pdf.js need not do it per glyph.
     content = await page.getTextContent({ disableNormalization: true });
   } catch (error) {
@@ -192,17 +241,61 @@ async function readPage(doc: PdfDocument, pageNumber: number, fontIsBold: Map<st
   }
   const runs = content.items.filter(isTextItem);
   await learnFonts(page, runs, fontIsBold);
-  const items: PlacedItem[] = [];
+  let items: PlacedItem[] = [];
   for (const run of runs) {
     const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = run.transform;
     // Rotated runs (margin stamps, vertical labels) are not part of the reading text.
     if (Math.abs(b) > 0.1 * Math.abs(a) || a <= 0) continue;
     items.push({ text: run.str, x, y, width: run.width, size: Math.hypot(c, d), bold: fontIsBold.get(run.fontName) ?? false });
   }
-  const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
+  if (marks.read && !marks.eager) {
+    if (!marks.statement && MARKS_STATEMENT.test(items.map((item) => item.text).join(' '))) {
+      marks.statement = true;
+      marks.eager = true;
+    }
+    if (mixesBold(items)) {
+      const drawn = await readMarkedRuns(page, marks.statement, false);
+      if (drawn !== undefined) {
+        items = drawn;
+        marks.eager = true;
+      }
+    }
+  }
   const images = items.reduce((sum, item) => sum + item.text.trim().length, 0) < FEW_CHARACTERS ? await countImages(page) : undefined;
   page.cleanup();
-  return { page: pageNumber, box: [x0, y0, x1, y1], items, ...(images === undefined ? {} : { images }) };
+  return { page: pageNumber, box, items, ...(images === undefined ? {} : { images }) };
+}
+
+/**
+ * The page's runs read glyph by glyph from its drawing, with their strike and underline marks, when some
+ * thin rule on the page sits at a mark's height over a glyph, or `always`; undefined when the page has no
+ * such rule (its text content is then read as usual), no glyphs, or its drawing cannot be built.
+ */
+async function readMarkedRuns(page: PdfPage, underlines: boolean, always: boolean): Promise<PlacedItem[] | undefined> {
+  let list: { fnArray?: ArrayLike<number>; argsArray?: ArrayLike<unknown> };
+  try {
+    list = await page.getOperatorList();
+  } catch {
+    return undefined;
+  }
+  if (list.fnArray === undefined || list.argsArray === undefined) return undefined;
+  const fontNameOf = (id: string): string => {
+    try {
+      return page.commonObjs.has(id) ? String((page.commonObjs.get(id) as { name?: unknown }).name ?? '') : '';
+    } catch {
+      return '';
+    }
+  };
+  const { glyphs, rules } = readGlyphsAndRules({ fnArray: list.fnArray, argsArray: list.argsArray }, (id) => ({ name: fontNameOf(id) }));
+  if (glyphs.length === 0 || (!always && !hasMarkRules(glyphs, rules, underlines))) return undefined;
+  return markedItems(glyphs, rules, (font) => BOLD_FONT.test(font));
+}
+
+/** True when a bold run shares its baseline with plain text: inline bold, the way insertions are marked. */
+function mixesBold(items: PlacedItem[]): boolean {
+  const bold = items.filter((item) => item.bold && item.text.trim() !== '');
+  if (bold.length === 0) return false;
+  return bold.some((run) => items.some((other) => !other.bold && other.text.trim() !== '' && Math.abs(other.y - run.y) < 0.2 * run.size && Math.abs(other.size - run.size) < 0.2 * run.size));
 }
 
 /** A page with fewer characters than this is checked for images (a scan) or nothing (blank or damaged). */

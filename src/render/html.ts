@@ -8,7 +8,7 @@ import { HTML_STYLE } from './html-style.js';
 import { articleAnchor, renderArticleHtml } from './html-article.js';
 import { describeEvent, lineageLabel } from './describe-event.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { showControlsIn } from '../messages.js';
+import { describeMarks, showControlsIn } from '../messages.js';
 
 /**
  * Defence in depth behind escaping: no script, frame, font, connection or remote image may load,
@@ -72,6 +72,7 @@ function draftTable(drafts: DraftSummary[], names: string[]): string {
     row('Date', (d) => escapeHtml(d.date ?? '–')),
     row('Pages', (d) => String(d.pages)),
     row('Articles', (d) => String(d.articles)),
+    ...(drafts.some((d) => d.marks !== undefined) ? [row('Marks', (d) => (d.marks === undefined ? '–' : escapeHtml(describeMarks(d.marks))))] : []),
     row('SHA-256', (d) => `<span class="mono" title="${escapeHtml(d.sha256)}">${escapeHtml(d.sha256.slice(0, 16))}…</span>`),
     '</table>',
   ].join('\n');

@@ -29,7 +29,7 @@ export function comparisonJson(diff: TreatyDiff): { old: object; new: object; su
 }
 
 function draft(d: DraftSummary): object {
-  return { path: d.path, sha256: d.sha256, pages: d.pages, symbol: d.symbol, date: d.date, articles: d.articles };
+  return { path: d.path, sha256: d.sha256, pages: d.pages, symbol: d.symbol, date: d.date, articles: d.articles, marks: d.marks };
 }
 
 function articleSummary(a: ArticleSummary | undefined): object | undefined {

@@ -6,7 +6,7 @@ import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged }
 import { footnoteLabel, provisionLabel, renderOps, shortenChange } from './text.js';
 import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import type { Highlighter } from './highlight.js';
-import { quote, showControlsIn } from '../messages.js';
+import { describeMarks, quote, showControlsIn } from '../messages.js';
 import { describeEvent, lineageLabel } from './describe-event.js';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
@@ -206,6 +206,7 @@ function draftTable(drafts: DraftSummary[], names: string[]): string[] {
     row('date', (d) => escapeMarkdown(d.date ?? '-')),
     row('pages', (d) => String(d.pages)),
     row('articles', (d) => String(d.articles)),
+    ...(drafts.some((d) => d.marks !== undefined) ? [row('marks', (d) => (d.marks === undefined ? '-' : escapeMarkdown(describeMarks(d.marks))))] : []),
     row('sha256', (d) => `\`${d.sha256.slice(0, 12)}\``),
   ];
 }

@@ -4,7 +4,7 @@ import type { FurnitureLine, TreatyDocument, TreatyNode } from '../types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { listArticles } from '../parse/walk.js';
 import type { Highlighter } from './highlight.js';
-import { escapeJsonControls, quote, showControlsIn } from '../messages.js';
+import { escapeJsonControls, markedNote, quote, showControlsIn } from '../messages.js';
 
 const CONTAINER_LABEL: Partial<Record<TreatyNode['kind'], string>> = {
   part: 'Part',
@@ -32,6 +32,7 @@ export function renderOutline(given: TreatyDocument, hl: Highlighter): string {
   ] as const) {
     if (value) out.push(`${label}: ${value}`);
   }
+  if (doc.marks !== undefined) out.push(markedNote(doc.marks));
   out.push('');
   for (const node of doc.nodes) out.push(...outlineNode(node, 0, hl));
   out.push('');
@@ -113,5 +114,8 @@ function describeFurniture(lines: FurnitureLine[]): string {
 
 /** The whole parsed tree as JSON, stable key order from the types. */
 export function renderDocumentJson(doc: TreatyDocument): string {
-  return escapeJsonControls(JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...doc }, null, 2)) + '\n';
+  // A marked draft's previous text is a second whole tree: the JSON says what was marked, not that tree again.
+  const { marks, ...rest } = doc;
+  const marked = marks === undefined ? {} : { marks: { struck: marks.struck, inserted: marks.inserted, note: markedNote(marks) } };
+  return escapeJsonControls(JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...rest, ...marked }, null, 2)) + '\n';
 }

@@ -5,7 +5,7 @@ import { isFootnoteChange } from '../diff/diff-footnotes.js';
 import { FINDING_INFO, FINDING_CODES } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, groupArticles } from './sections.js';
 import type { Highlighter } from './highlight.js';
-import { quote, showControlsIn } from '../messages.js';
+import { describeMarks, quote, showControlsIn } from '../messages.js';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
 
@@ -55,7 +55,7 @@ export function renderText(given: TreatyDiff, hl: Highlighter): string {
 
 function describeDraft(draft: DraftSummary): string {
   const facts = [draft.symbol, draft.date, `${draft.pages} ${draft.pages === 1 ? 'page' : 'pages'}`, `${draft.articles} articles`].filter(Boolean);
-  return `${draft.path} (${facts.join(', ')})`;
+  return `${draft.path} (${facts.join(', ')})${draft.marks === undefined ? '' : `, ${describeMarks(draft.marks)}`}`;
 }
 
 function renderSummary(diff: TreatyDiff, hl: Highlighter): string[] {
