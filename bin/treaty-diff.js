@@ -3,6 +3,7 @@
 // it covers the modules the CLI loads.
 import { enableCompileCache } from '../dist/cli/compile-cache.js';
 
-enableCompileCache(process.env);
+// --no-cache stores nothing in the cache folder, compiled code included.
+if (!process.argv.includes('--no-cache')) enableCompileCache(process.env);
 const { main } = await import('../dist/cli/program.js');
 await main(process.argv);
