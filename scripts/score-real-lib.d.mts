@@ -60,7 +60,8 @@ export interface DocumentScore {
   furniture: { patterns: string[] | null; articles: number; inArticles: string[] };
   recitals: { found: number; expected: number; readme?: number };
   /** `expected` is counted from the PDF (FOOTNOTE_METHOD); null without pdftotext. */
-  footnotes: { found: number; expected: number | null; readme?: number };
+  /** `found`: footnotes read; `attached`: those a marker in the text cites (attached to its node). */
+  footnotes: { found: number; attached: number; expected: number | null; readme?: number };
   runTogether: { count: number; examples: string[] };
 }
 
@@ -96,6 +97,7 @@ export function countPdfFootnotes(pages: string[]): number;
 export function runExtract(pdf: string): Promise<{ exitCode: number; ms: number; stderr: string; doc: unknown }>;
 export function splitsIntoWords(token: string, vocabulary: Set<string>): boolean;
 export function runTogether(text: string, vocabulary: Set<string>, known?: Set<string>): { count: number; examples: string[] };
+export function knownWords(pages: string[]): Set<string>;
 export function scoreDocument(input: {
   name: string;
   doc: unknown;

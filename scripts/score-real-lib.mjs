@@ -288,13 +288,17 @@ function bodyText(node) {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Every distinct footnote of the document: attached to a node, to unplaced text (a memorandum), or to neither. */
-function footnoteCount(doc) {
-  const seen = new Set();
-  for (const footnote of [...doc.footnotes, ...doc.unplaced.flatMap((entry) => entry.footnotes ?? []), ...[...allNodes(doc.nodes)].flatMap((node) => node.footnotes)]) {
-    seen.add(`${footnote.marker}|${footnote.page}|${footnote.text}`);
-  }
-  return seen.size;
+/**
+ * Distinct footnotes of the document: `found`, attached to a node, to unplaced text (a memorandum) or to
+ * neither (`doc.footnotes`, those no marker cites); `attached`, those a marker in the text cites.
+ */
+function footnoteCounts(doc) {
+  const key = (footnote) => `${footnote.marker}|${footnote.page}|${footnote.text}`;
+  const attached = new Set(
+    [...doc.unplaced.flatMap((entry) => entry.footnotes ?? []), ...[...allNodes(doc.nodes)].flatMap((node) => node.footnotes)].map(key),
+  );
+  const found = new Set([...attached, ...doc.footnotes.map(key)]);
+  return { found: found.size, attached: attached.size };
 }
 
 /** All text the reader produced (headings, numbers, text, unplaced text, footnotes), for the run-together check. */
@@ -327,6 +331,20 @@ function mostPieces(token, vocabulary, minLength) {
 export function splitsIntoWords(token, vocabulary) {
   if (vocabulary.has(token) || !/\p{L}/u.test(token)) return false;
   return mostPieces(token, vocabulary, 3) >= 2 || mostPieces(token, vocabulary, 2) >= 3;
+}
+
+/**
+ * The words pdftotext reads in a PDF, and their letter runs: pdftotext sets a footnote marker flush
+ * against its word (`copyright11`), so `copyright` is a word of the PDF too.
+ * @example knownWords(['liability10 and copyright11']) // Set { 'liability10', 'liability', 'and', 'copyright11', 'copyright' }
+ */
+export function knownWords(pages) {
+  const known = new Set();
+  for (const word of words(pages.join('\n'))) {
+    known.add(word);
+    for (const letters of word.split(/\P{L}+/u)) if (letters !== '') known.add(letters);
+  }
+  return known;
 }
 
 /**
@@ -437,8 +455,8 @@ export function scoreDocument({ name, doc, exitCode, ms, stderr = '', clean, pag
       expected: clean.recitals,
       readme: readme.recitals,
     },
-    footnotes: { found: footnoteCount(doc), expected: pages ? countPdfFootnotes(pages) : null, readme: readme.footnotes },
-    runTogether: runTogether(documentText(doc), clean.vocabulary, new Set(words((pages ?? []).join('\n')))),
+    footnotes: { ...footnoteCounts(doc), expected: pages ? countPdfFootnotes(pages) : null, readme: readme.footnotes },
+    runTogether: runTogether(documentText(doc), clean.vocabulary, knownWords(pages ?? [])),
   };
 }
 
@@ -493,7 +511,7 @@ export function formatTable({ documents, footnoteMethod }) {
           percent(score.words.f1),
           score.furniture.patterns ? String(score.furniture.articles) : 'n/a',
           against(score.recitals.found, score.recitals.expected, score.recitals.readme),
-          against(score.footnotes.found, score.footnotes.expected ?? undefined, score.footnotes.readme),
+          `${against(score.footnotes.found, score.footnotes.expected ?? undefined, score.footnotes.readme)}, ${score.footnotes.attached} cited`,
           String(score.runTogether.count),
         ],
   );

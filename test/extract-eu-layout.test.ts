@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../src/extract/pdf.js';
-import { groupLines } from '../src/extract/group-lines.js';
+import { groupLines, promoteMarkers } from '../src/extract/group-lines.js';
 import { findRunningNumber, readCoverNote } from '../src/extract/cover-note.js';
 import { isTwoColumnPage } from '../src/extract/columns.js';
 import { TreatyDiffError } from '../src/errors.js';
@@ -156,6 +156,57 @@ describe('groupLines spacing', () => {
   it('leaves a small line that is not a marker alone (a caption is not a footnote number)', () => {
     const lines = groupLines([item('Figure', 113, 752.4, 8, 24), item('Text of the line below', 113, 746.9, 12, 120)], 1);
     expect(lines.map((line) => line.text)).toEqual(['Figure', 'Text of the line below']);
+  });
+});
+
+// Budget tables of an EU legislative financial statement (Commission proposal COM(2021) 206, pages 98-105):
+// superscript footnote markers in cells, whose rows have no one baseline.
+describe('footnote markers in table cells', () => {
+  const plain = (text: string, x: number, y: number, size: number, width: number): PlacedItem => ({ text, x, y, width, size, bold: false });
+
+  it('spaces a raised small cell by its position, not glued to the cell before it', () => {
+    const lines = groupLines(
+      [plain('multiannual financial framework', 93.6, 515.5, 11, 144.8), plain('Payments', 256.4, 519.5, 9, 34.9), plain('2.370', 446.9, 519.2, 10, 22.6)],
+      1,
+    );
+    expect(lines.map((line) => line.text)).toEqual(['multiannual financial framework Payments 2.370']);
+  });
+
+  it('moves a number raised at the end of a cell to that cell\'s line once a footnote of that number is cited nowhere', () => {
+    const runs = [plain('Year', 423.2, 663.6, 8, 15.5), plain('TOTAL', 525, 658.5, 8, 28), plain('75', 488.9, 656, 8, 8.1), plain('2027', 472.9, 650.5, 8, 16)];
+    const before = groupLines(runs, 1);
+    // Read alone, the number is a table figure like any other.
+    expect(before.map((line) => [line.text, line.refs])).toEqual([
+      ['Year', []],
+      ['75 TOTAL', []],
+      ['2027', []],
+    ]);
+    promoteMarkers(before, new Set(['75']));
+    expect(before.map((line) => [line.text, line.refs])).toEqual([
+      ['Year', []],
+      ['TOTAL', []],
+      ['2027', ['75']],
+    ]);
+  });
+
+  it('takes numbers set smaller than their row for markers, each apart, once footnotes of those numbers are cited nowhere', () => {
+    const lines = groupLines(
+      [
+        plain('framework', 60.1, 380.4, 9, 39.2),
+        plain('66', 335.4, 381.7, 8, 8.1),
+        plain('67', 378.8, 376.5, 8, 8.1),
+        plain('Article 21(2)(b) of', 514.9, 382.6, 8, 57.7),
+        plain('7', 50, 360, 9, 5),
+      ],
+      1,
+    );
+    expect(lines.map((line) => line.text)).toEqual(['framework 66 67 Article 21(2)(b) of', '7']);
+    promoteMarkers(lines, new Set(['66', '67', '7']));
+    expect(lines.map((line) => [line.text, line.refs])).toEqual([
+      ['framework Article 21(2)(b) of', ['66', '67']],
+      // A figure set at its row's size is never a marker.
+      ['7', []],
+    ]);
   });
 });
 

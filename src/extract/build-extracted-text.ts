@@ -6,9 +6,9 @@ import type { BodyLine, ExtractedText, Footnote, FurnitureLine, SourceInfo, Warn
 import { cleanText, collectCompounds, joinHyphenated } from './clean.js';
 import { findTwoColumnLayout } from './columns.js';
 import { findRunningNumber, readCoverNote } from './cover-note.js';
-import { findFootnotes, measureFootnoteIndents, type FoundFootnote } from './footnotes.js';
+import { findFootnotes, measureFootnoteIndents, type FoundFootnote, type PageFootnotes } from './footnotes.js';
 import { findFurniture } from './furniture.js';
-import { groupLines } from './group-lines.js';
+import { groupLines, promoteMarkers } from './group-lines.js';
 import { isSymbol, readMasthead } from './masthead.js';
 import type { PlacedLine, PlacedPage } from './page-model.js';
 
@@ -94,6 +94,7 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
     for (const marker of mastheadMarkers) if (page === pageLines[0]?.page) refs.add(marker);
     const pageFootnotes = findFootnotes(rest, bodySize, box, refs, lastFootnote?.marker, lastFootnote !== undefined, footnoteLefts);
     if (lastFootnote !== undefined) lastFootnote.lines.push(...pageFootnotes.continued);
+    promoteTableMarkers(rest, pageFootnotes);
     for (const footnote of pageFootnotes.footnotes) {
       found.push(footnote);
       lastFootnote = footnote;
@@ -134,6 +135,21 @@ export function buildExtractedText(pages: PlacedPage[], source: SourceInfo): Ext
   const job = jobLine === undefined ? undefined : /\b[A-Z]{1,2}\.\d{2}-\d{4,6}\b/.exec(jobLine.text)?.[0];
   if (job !== undefined) extracted.metadata.jobNumber = job;
   return extracted;
+}
+
+/**
+ * A footnote found on a page but cited by no body line there is often cited from a table, whose cells
+ * sit on different baselines so that its small marker was not seen as raised and was read as text.
+ * Where a body line of the page holds that marker as a small run, it becomes the reference.
+ *
+ * Example: footnote 66 under a budget table whose header cell reads `Diff./Non-diff.` with an 8 pt
+ * `66` after it: the header row loses `66` from its text and cites footnote 66.
+ */
+function promoteTableMarkers(rest: PlacedLine[], pageFootnotes: PageFootnotes): void {
+  const body = rest.filter((line) => !pageFootnotes.used.has(line));
+  const cited = new Set(body.flatMap((line) => [...line.refs, ...(line.leadRaised === true && line.lead !== undefined ? [line.lead] : [])]));
+  const uncited = new Set(pageFootnotes.footnotes.map((footnote) => footnote.marker).filter((marker) => !cited.has(marker)));
+  if (uncited.size > 0) promoteMarkers(body, uncited);
 }
 
 /** Lines of one footnote joined: a space between lines, none where a word was split. */

@@ -1,6 +1,6 @@
 // Groups one page's positioned text runs into lines: baseline grouping, spacing, footnote markers.
 
-import type { PlacedItem, PlacedLine } from './page-model.js';
+import type { LooseMarker, PlacedItem, PlacedLine } from './page-model.js';
 
 /** Runs whose baselines differ by less than this share a line (x the larger font size). */
 const BASELINE_TOLERANCE = 0.45;
@@ -46,9 +46,10 @@ export function groupLines(items: PlacedItem[], page: number): PlacedLine[] {
     clusters.push(current);
   }
   attachRaisedMarkers(clusters);
+  const raisedFrom = findRaisedFrom(sorted);
   const lines: PlacedLine[] = [];
   for (const cluster of clusters) {
-    const line = buildLine(cluster.items, page);
+    const line = buildLine(cluster.items, page, raisedFrom);
     if (line !== undefined) lines.push(line);
   }
   return lines;
@@ -82,6 +83,31 @@ function attachRaisedMarkers(clusters: { y: number; size: number; items: PlacedI
     clusters.splice(index, 1);
     index -= 1;
   }
+}
+
+/**
+ * Marker-like runs (`75`) that start where a run on a lower baseline ends (`2027`), or a space after it, raised clear of it,
+ * each with that run: a superscript in a table cell, whose row's other cells sit on other baselines so
+ * that the marker's line says nothing of its raise. Only candidates: see `promoteMarkers`.
+ *
+ * Example: `2027` (8 pt, x 472.9 to 488.9, y 650.5) and `75` (8 pt, x 488.9, y 656.0) give `75 -> 2027`.
+ */
+function findRaisedFrom(items: PlacedItem[]): Map<PlacedItem, PlacedItem> {
+  const found = new Map<PlacedItem, PlacedItem>();
+  const markers = items.filter((item) => MARKER_TEXT.test(item.text.trim()));
+  if (markers.length === 0) return found;
+  const inked = items.filter((item) => item.text.trim() !== '');
+  for (const marker of markers) {
+    const base = inked.find((text) => {
+      if (text === marker || text.size < marker.size) return false;
+      const raise = marker.y - text.y;
+      // It starts where the run ends, or one space after it (`yy zz 79`, the space set as a run of its own).
+      const gap = marker.x - (text.x + text.width);
+      return raise > MARKER_RAISE * text.size && raise <= MARKER_REACH * text.size && gap >= -0.1 * text.size && gap <= 0.6 * text.size;
+    });
+    if (base !== undefined) found.set(marker, base);
+  }
+  return found;
 }
 
 /** A footnote marker set as its own run, directly followed by words ("1" then "A/AC.291/21."):
@@ -131,15 +157,70 @@ function dominantSize(items: PlacedItem[]): number {
   return best;
 }
 
-function buildLine(clusterItems: PlacedItem[], page: number): PlacedLine | undefined {
+/**
+ * Makes footnote references of marker-like runs that were read as text (`looseMarkers`), once the
+ * page's footnotes show which markers are cited nowhere else: `markers` are those. A marker raised
+ * from a run of another line (a table cell) moves to that line; otherwise it becomes a reference of
+ * its own line. Lines are rebuilt from their runs in place.
+ *
+ * Example: footnote 75 cited nowhere, and a line `75 TOTAL` whose `75` stands raised at the end of
+ * `2027` in the line below: `75 TOTAL` becomes `TOTAL`, and the `... 2027` line cites 75.
+ */
+export function promoteMarkers(lines: PlacedLine[], markers: ReadonlySet<string>): void {
+  const promoted = new Map<PlacedLine, Set<PlacedItem>>();
+  const dropped = new Map<PlacedLine, Set<PlacedItem>>();
+  const add = (map: Map<PlacedLine, Set<PlacedItem>>, line: PlacedLine, run: PlacedItem): void => {
+    map.set(line, (map.get(line) ?? new Set()).add(run));
+  };
+  const extraRefs = new Map<PlacedLine, string[]>();
+  const done = new Set<string>();
+  for (const line of lines) {
+    for (const loose of line.looseMarkers ?? []) {
+      if (!markers.has(loose.marker) || done.has(loose.marker)) continue;
+      done.add(loose.marker);
+      const base = loose.base === undefined ? undefined : lines.find((other) => other.runs?.includes(loose.base!) === true);
+      if (base === undefined || base === line) {
+        add(promoted, line, loose.run);
+      } else {
+        add(dropped, line, loose.run);
+        extraRefs.set(base, [...(extraRefs.get(base) ?? []), loose.marker]);
+      }
+    }
+  }
+  for (const line of new Set([...promoted.keys(), ...dropped.keys()])) {
+    const without = dropped.get(line);
+    const runs = line.runs!.filter((run) => without?.has(run) !== true);
+    const rebuilt = runs.length === 0 ? undefined : buildLine(runs, line.page, new Map(), promoted.get(line));
+    delete line.lead;
+    delete line.leadRaised;
+    delete line.looseMarkers;
+    // A line that held only the marker is left empty, and is dropped with the other empty lines.
+    Object.assign(line, rebuilt ?? { text: '', afterLead: '', refs: [] });
+  }
+  for (const [line, refs] of extraRefs) line.refs.push(...refs);
+}
+
+function buildLine(
+  clusterItems: PlacedItem[],
+  page: number,
+  raisedFrom: ReadonlyMap<PlacedItem, PlacedItem>,
+  promoted?: ReadonlySet<PlacedItem>,
+): PlacedLine | undefined {
   const items = [...clusterItems].sort((a, b) => a.x - b.x);
   const size = dominantSize(items);
   const baseline = items.reduce((best, item) => (item.size > best.size ? item : best)).y;
+  // Smaller than the line's largest runs: in a table row of mixed sizes the marker may set the line's size.
+  const largest = Math.max(...items.map((item) => item.size));
+  const smallMarker = (item: PlacedItem): boolean =>
+    (item.size < HIGH_MARKER_SIZE * largest || raisedFrom.has(item)) && MARKER_TEXT.test(item.text.trim());
   // Small and raised; or, in small print (a table at 9 pt citing an 8 pt footnote number), barely
-  // smaller but raised well clear of the baseline.
+  // smaller but raised well clear of the baseline; or a small number the page's footnotes show is
+  // a marker (in a table whose cells sit on different baselines, "raised" has no one baseline).
   const isMarker = (item: PlacedItem): boolean =>
     (item.size < MARKER_SIZE * size && item.y - baseline > MARKER_RAISE * size) ||
-    (item.size < HIGH_MARKER_SIZE * size && item.y - baseline > HIGH_MARKER_RAISE * size);
+    (item.size < HIGH_MARKER_SIZE * size && item.y - baseline > HIGH_MARKER_RAISE * size) ||
+    promoted?.has(item) === true;
+  const looseMarkers: LooseMarker[] = [];
 
   let text = '';
   let textEnd = -Infinity;
@@ -149,27 +230,50 @@ function buildLine(clusterItems: PlacedItem[], page: number): PlacedLine | undef
   let inkChars = 0;
   let marked: { struck: number; inserted: number } | undefined;
   const refs: string[] = [];
-  let pending = '';
+  /** Small raised runs read so far: a footnote marker, or (`th` in `5th`, a cell set small) text. */
+  let pending: PlacedItem[] = [];
   let raisedLead: string | undefined;
-
-  const flushMarker = (): void => {
-    const marker = pending.trim();
-    pending = '';
-    if (marker === '') return;
-    if (!MARKER_TEXT.test(marker)) {
-      // Raised small text that is not a marker (e.g. `th` in `5th`) stays in the text.
-      text += marker;
-      return;
-    }
-    if (text === '' && raisedLead === undefined) raisedLead = marker;
-    else refs.push(marker);
-  };
+  let afterMarker = false;
 
   const spaceGap = wordGap(items, size);
   // A run of spaces between two glyph runs is a word space however narrow it is set (pdf.js gives
   // the spaces of some headings as separate runs 0.19 em wide).
   let spaceRun = false;
-  let afterMarker = false;
+
+  const appendText = (item: PlacedItem): void => {
+    const gap = item.x - textEnd;
+    // Punctuation right after a removed marker (`Council6,`) closes up to the word before it.
+    const closesUp = afterMarker && /^[,.;:)\]]/.test(item.text);
+    const spaced =
+      !closesUp && (spaceRun || gap > spaceGap || (textEnd !== -Infinity && startsWithMarkerRun(text, item.text)));
+    spaceRun = false;
+    afterMarker = false;
+    if (text !== '' && spaced && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
+    text += item.text;
+    textEnd = item.x + item.width;
+    x0 = Math.min(x0, item.x);
+    x1 = Math.max(x1, item.x + item.width);
+    const ink = item.text.replace(/\s/g, '').length;
+    inkChars += ink;
+    if (item.bold) boldChars += ink;
+  };
+
+  const flushMarker = (): void => {
+    const runs = pending;
+    pending = [];
+    const marker = runs.map((run) => run.text).join('').trim();
+    if (marker === '') return;
+    if (!MARKER_TEXT.test(marker)) {
+      // Raised small text that is not a marker (`th` in `5th`, a table cell set smaller and higher
+      // than its row) stays in the text, spaced by its position like any other run.
+      for (const run of runs) appendText(run);
+      return;
+    }
+    if (text === '' && raisedLead === undefined) raisedLead = marker;
+    else refs.push(marker);
+    afterMarker = true;
+  };
+
   for (const item of items) {
     if (item.marked !== undefined) {
       marked = { struck: (marked?.struck ?? 0) + item.marked.struck, inserted: (marked?.inserted ?? 0) + item.marked.inserted };
@@ -179,25 +283,18 @@ function buildLine(clusterItems: PlacedItem[], page: number): PlacedLine | undef
       continue;
     }
     if (isMarker(item)) {
-      pending += item.text;
+      // Markers a word space apart (`66 ... 67` across table cells) are two markers, not `6667`.
+      const last = pending.at(-1);
+      if (last !== undefined && item.x - (last.x + last.width) > spaceGap) flushMarker();
+      pending.push(item);
       continue;
     }
-    afterMarker = pending.trim() !== '' && MARKER_TEXT.test(pending.trim());
     flushMarker();
-    const gap = item.x - textEnd;
-    // Punctuation right after a removed marker (`Council6,`) closes up to the word before it.
-    const closesUp = afterMarker && /^[,.;:)\]]/.test(item.text);
-    const spaced =
-      !closesUp && (spaceRun || gap > spaceGap || (textEnd !== -Infinity && startsWithMarkerRun(text, item.text)));
-    spaceRun = false;
-    if (text !== '' && spaced && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
-    text += item.text;
-    textEnd = item.x + item.width;
-    x0 = Math.min(x0, item.x);
-    x1 = Math.max(x1, item.x + item.width);
-    const ink = item.text.replace(/\s/g, '').length;
-    inkChars += ink;
-    if (item.bold) boldChars += ink;
+    if (smallMarker(item)) {
+      const base = raisedFrom.get(item);
+      looseMarkers.push(base === undefined ? { marker: item.text.trim(), run: item } : { marker: item.text.trim(), run: item, base });
+    }
+    appendText(item);
   }
   flushMarker();
   text = text.replace(/\s+/g, ' ').trim();
@@ -221,8 +318,10 @@ function buildLine(clusterItems: PlacedItem[], page: number): PlacedLine | undef
     bold: inkChars > 0 && boldChars === inkChars,
     refs,
     afterLead: text,
+    runs: clusterItems,
   };
   if (marked !== undefined) line.marked = marked;
+  if (looseMarkers.length > 0) line.looseMarkers = looseMarkers;
   if (raisedLead !== undefined) {
     line.lead = raisedLead;
     line.leadRaised = true;

@@ -57,6 +57,22 @@ export interface PlacedLine {
   lead?: string;
   /** True when `lead` was a raised small run (so it is not part of `text`); false when it is plain text. */
   leadRaised?: boolean;
+  /** Marker-like runs read as text that may be footnote markers (see `promoteMarkers`); absent on most lines. */
+  looseMarkers?: LooseMarker[];
+  /** The runs the line was built from. */
+  runs?: PlacedItem[];
   /** The text after `lead` (equals `text` when there is no plain-text lead). */
   afterLead: string;
+}
+
+/**
+ * A number (or asterisk) read as text that may be a footnote marker: set smaller than its line's
+ * largest runs, or standing raised where a run below ends (`base`), as superscripts in table cells do,
+ * whose rows have no one baseline to be raised from.
+ */
+export interface LooseMarker {
+  marker: string;
+  run: PlacedItem;
+  /** The run it is raised from, when that run ends where it starts. */
+  base?: PlacedItem;
 }
