@@ -55,7 +55,20 @@ export interface DocumentScore {
   /** Articles with a heading in the clean text whose extracted heading matches it (words compared). */
   headings: { matched: number; compared: number; share: number; mismatches: { num: string; found: string; expected: string }[] };
   /** Order-aware word match over all articles; `worst` are the 5 articles with the lowest F1. */
-  words: { matched: number; reference: number; extracted: number; recall: number; precision: number; f1: number; worst: ArticleWords[] };
+  words: {
+    matched: number;
+    reference: number;
+    extracted: number;
+    recall: number;
+    precision: number;
+    f1: number;
+    /** On drafts that mark their changes: reference words the reader does not have and the PDF strikes through. */
+    struckMissing?: number;
+    /** Recall over the reference words less `struckMissing`. */
+    unstruckRecall?: number;
+    unstruckF1?: number;
+    worst: ArticleWords[];
+  };
   /** Running header/footer lines (digits as `#`; null without pdftotext) and the articles whose text holds one. */
   furniture: { patterns: string[] | null; articles: number; inArticles: string[] };
   recitals: { found: number; expected: number; readme?: number };
@@ -109,3 +122,6 @@ export function scoreDocument(input: {
 }): DocumentScore;
 export function scoreRealDrafts(options?: { dir?: string; log?: (line: string) => void }): Promise<RealDraftsScore>;
 export function formatTable(score: RealDraftsScore): string;
+
+/** Looks up runs of words in what a PDF strikes through, page by page (see scripts/struck-text.mjs). */
+export function struckIndex(pages: Map<number, string[]>): { count(run: string[], pages: [number, number]): number };

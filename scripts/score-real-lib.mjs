@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffArrays } from 'diff';
+import { findStruckText } from './struck-text.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'treaty-diff.js');
@@ -81,6 +82,41 @@ export function matchedWords(reference, extracted) {
   return diffArrays(reference, extracted)
     .filter((change) => !change.added && !change.removed)
     .reduce((sum, change) => sum + change.count, 0);
+}
+
+/**
+ * Which words of the PDF are struck through, by page (from `findStruckText`), to look up runs of reference
+ * words: a word counts as struck when it and a neighbour stand next to each other in a struck run on the
+ * given pages, or, alone, when it is a struck word there.
+ * @example
+ * const struck = struckIndex(new Map([[90, ['referred to in paragraph 1']]]));
+ * struck.count(['referred', 'to', 'in'], [90, 90]) // 3
+ */
+export function struckIndex(pages) {
+  const byPage = new Map();
+  for (const [page, runs] of pages) {
+    const pairs = new Set();
+    const single = new Set();
+    for (const run of runs) {
+      const list = words(run);
+      list.forEach((word, index) => {
+        single.add(word);
+        if (index > 0) pairs.add(`${list[index - 1]} ${word}`);
+      });
+    }
+    byPage.set(page, { pairs, single });
+  }
+  return {
+    /** How many words of `run` (reference words the reader does not have) the PDF strikes on pages `first - 1` to `last + 1`. */
+    count(run, [first, last]) {
+      const near = [];
+      for (let page = first - 1; page <= last + 1; page += 1) if (byPage.has(page)) near.push(byPage.get(page));
+      if (near.length === 0) return 0;
+      const pair = (a, b) => near.some((entry) => entry.pairs.has(`${a} ${b}`));
+      if (run.length === 1) return near.some((entry) => entry.single.has(run[0])) ? 1 : 0;
+      return run.filter((word, index) => (index > 0 && pair(run[index - 1], word)) || (index + 1 < run.length && pair(word, run[index + 1]))).length;
+    },
+  };
 }
 
 const ratio = (part, whole) => (whole === 0 ? 1 : part / whole);
@@ -377,7 +413,7 @@ export function runTogether(text, vocabulary, known = new Set()) {
  * const score = scoreDocument({ name, doc, exitCode: 0, ms: 3100, clean: parseCleanText(md), pages: pdfPages(pdf) });
  * score.words.recall // 0.97
  */
-export function scoreDocument({ name, doc, exitCode, ms, stderr = '', clean, pages }) {
+export function scoreDocument({ name, doc, exitCode, ms, stderr = '', clean, pages, struck }) {
   const readme = README_FIGURES[name] ?? {};
   const expected = new Map(clean.articles.map((article) => [numKey(article.num), article]));
   const found = [...allNodes(doc.nodes)].filter((node) => node.kind === 'article');
@@ -395,6 +431,8 @@ export function scoreDocument({ name, doc, exitCode, ms, stderr = '', clean, pag
   let headingsCompared = 0;
   const perArticle = [];
   let matched = 0;
+  /** Reference words the reader does not have and the PDF strikes through (a reference that kept struck text). */
+  let struckMissing = 0;
   for (const reference of clean.articles) {
     const article = foundByKey.get(numKey(reference.num))?.[0];
     if (!article) continue;
@@ -406,8 +444,12 @@ export function scoreDocument({ name, doc, exitCode, ms, stderr = '', clean, pag
     }
     const referenceWords = words(reference.text);
     const extractedWords = words(bodyText(article));
-    const common = matchedWords(referenceWords, extractedWords);
+    const changes = diffArrays(referenceWords, extractedWords);
+    const common = changes.filter((change) => !change.added && !change.removed).reduce((sum, change) => sum + change.count, 0);
     matched += common;
+    if (struck !== undefined && article.pages !== undefined) {
+      for (const change of changes) if (change.removed) struckMissing += struck.count(change.value, article.pages);
+    }
     const recall = ratio(common, referenceWords.length);
     const precision = ratio(common, extractedWords.length);
     perArticle.push({ num: reference.num, recall, precision, f1: f1(recall, precision) });
@@ -447,6 +489,9 @@ export function scoreDocument({ name, doc, exitCode, ms, stderr = '', clean, pag
       recall,
       precision,
       f1: f1(recall, precision),
+      ...(struck === undefined
+        ? {}
+        : { struckMissing, unstruckRecall: ratio(matched, referenceWordCount - struckMissing), unstruckF1: f1(ratio(matched, referenceWordCount - struckMissing), precision) }),
       worst: [...perArticle].sort((a, b) => a.f1 - b.f1).slice(0, 5),
     },
     furniture: { patterns: patterns ?? null, articles: withFurniture.length, inArticles: withFurniture },
@@ -475,7 +520,10 @@ export async function scoreRealDrafts({ dir = realDraftsDir(), log = () => undef
       continue;
     }
     const clean = parseCleanText(readFileSync(draft.clean, 'utf8'));
-    documents.push(scoreDocument({ ...base, doc: run.doc, clean, pages: pdfPages(draft.pdf) }));
+    // A draft the reader finds marked (struck deletions) is checked against what its drawing strikes.
+    const marked = [...allNodes(run.doc.nodes)].some((node) => (node.marks?.struck ?? 0) > 0);
+    const struck = marked ? struckIndex((await findStruckText(draft.pdf)).pages) : undefined;
+    documents.push(scoreDocument({ ...base, doc: run.doc, clean, pages: pdfPages(draft.pdf), struck }));
   }
   return { dir, footnoteMethod: FOOTNOTE_METHOD, documents };
 }
@@ -506,7 +554,9 @@ export function formatTable({ documents, footnoteMethod }) {
           (score.ms / 1000).toFixed(1),
           against(score.articles.found, score.articles.expected, score.articles.readme),
           `${score.headings.matched}/${score.headings.compared} ${percent(score.headings.share)}`,
-          percent(score.words.recall),
+          score.words.unstruckRecall === undefined
+            ? percent(score.words.recall)
+            : `${percent(score.words.recall)} (unstruck ${percent(score.words.unstruckRecall)})`,
           percent(score.words.precision),
           percent(score.words.f1),
           score.furniture.patterns ? String(score.furniture.articles) : 'n/a',
@@ -526,7 +576,12 @@ export function formatTable({ documents, footnoteMethod }) {
       `  headings differing: ${list(score.headings.mismatches.slice(0, 5).map((m) => `${m.num} "${short(m.found)}" (clean: "${short(m.expected)}")`))}` +
         (score.headings.mismatches.length > 5 ? ` and ${score.headings.mismatches.length - 5} more` : ''),
     );
-    out.push(`  words: ${score.words.matched} matched of ${score.words.reference} reference, ${score.words.extracted} extracted`);
+    out.push(
+      `  words: ${score.words.matched} matched of ${score.words.reference} reference, ${score.words.extracted} extracted` +
+        (score.words.struckMissing === undefined
+          ? ''
+          : `; ${score.words.struckMissing} reference words the reader has not are struck through in the PDF`),
+    );
     out.push(`  worst articles by F1: ${list(score.words.worst.map((a) => `${a.num} ${percent(a.f1)} (recall ${percent(a.recall)}, precision ${percent(a.precision)})`))}`);
     out.push(
       score.furniture.patterns
@@ -535,6 +590,10 @@ export function formatTable({ documents, footnoteMethod }) {
     );
     out.push(`  run-together examples: ${list(score.runTogether.examples)}`);
   }
-  out.push('', `headings: articles whose clean heading matches (only articles with a heading in the clean text); ${footnoteMethod}`);
+  out.push(
+    '',
+    `headings: articles whose clean heading matches (only articles with a heading in the clean text); ${footnoteMethod}`,
+    'unstruck recall (drafts that mark their changes): recall over the reference words less those the reader does not have and the PDF strikes through, found from its drawing (scripts/struck-text.mjs), not by the reader',
+  );
   return out.join('\n');
 }

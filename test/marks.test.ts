@@ -12,6 +12,8 @@ import { renderPlainText } from '../src/render/plain-text.js';
 import { compareMarkedDraft } from '../src/compare.js';
 import { isTreatyDiffError } from '../src/errors.js';
 import type { TreatyDocument } from '../src/types.js';
+import { resolveMarks } from '../src/extract/resolve-marks.js';
+import type { PlacedItem, PlacedPage } from '../src/extract/page-model.js';
 import { ROOT, runCli } from './helpers/cli.js';
 import { Ajv } from 'ajv';
 
@@ -138,5 +140,35 @@ describe('the CLI on a marked draft', () => {
     const result = runCli(['marked', join(ROOT, 'fixtures', 'coe-convention.pdf'), '--no-cache']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/marks no changes of its own/);
+  });
+});
+
+// The Czech presidency compromise on the AI Act (ST 12549/22, page 108): a paragraph's second line opens with
+// the inserted `Annex VIII`, and the rest of that line, struck, runs to the margin.
+describe('a bold reference at the start of a line whose rest is struck', () => {
+  const run = (text: string, x: number, y: number, width: number, extra: Partial<PlacedItem> = {}): PlacedItem => ({ text, x, y, width, size: 12, bold: false, ...extra });
+  const page: PlacedPage = {
+    page: 1,
+    box: [0, 0, 595, 842],
+    items: [
+      run('4. The EU database shall contain no personal data, except for the information listed in', 70, 700, 455),
+      run('Annex VIII', 106, 686, 58, { bold: true }),
+      run(' only insofar as necessary for collecting and processing information in', 164, 686, 361, { struck: true }),
+      run('accordance with this Regulation.', 106, 672, 170, { struck: true }),
+      run('.', 276, 672, 3),
+      run('Article 61', 270, 640, 55, { bold: true }),
+      run('Monitoring', 268, 626, 58, { bold: true }),
+    ],
+  };
+
+  it('reads the reference as an insertion (not as a heading, which bold alone would make it)', () => {
+    const resolved = resolveMarks([structuredClone(page)], false)!;
+    const items = resolved.current[0]!.items;
+    const annex = items.find((item) => item.text === 'Annex VIII')!;
+    expect(annex.inserted).toBe(true);
+    // Inserted bold is no heading's bold for the parser; the centred `Article 61` line keeps its bold.
+    expect(annex.bold).toBe(false);
+    expect(items.find((item) => item.text === 'Article 61')!.bold).toBe(true);
+    expect(items.some((item) => item.struck === true)).toBe(false);
   });
 });

@@ -217,6 +217,53 @@ describe('cross-references at the start of a line', () => {
     expect(doc.unplaced.map((u) => u.text)).toEqual(['Delegations will find in Annex the general approach. ANNEX']);
   });
 
+  it('an ANNEX line that a later article heading follows opens no annex: annexes follow the articles', () => {
+    const doc = read([
+      'Article 59',
+      'Designation',
+      '',
+      '1. Each Member State shall designate authorities.',
+      '',
+      'TITLE VII',
+      'EU DATABASE FOR HIGH-RISK AI SYSTEMS LISTED IN',
+      'ANNEX III',
+      '',
+      'Article 60',
+      'EU database',
+      '',
+      '1. The Commission shall set up a database.',
+      '',
+      '4. The database shall contain no personal data, except for the information listed in',
+      '',
+      'Annex VIII',
+      '',
+      '5. The Commission shall be the controller of the database.',
+      '',
+      '5a. Information in the database shall be accessible to the public.',
+      '',
+      'Article 61',
+      'Monitoring',
+      '',
+      'Providers shall monitor.',
+      '',
+      'ANNEX I',
+      'LIST OF LEGISLATION',
+      '',
+      'Items.',
+    ]);
+    expect(doc.nodes.map((n) => n.id)).toEqual(['art_59', 'title_7', 'annex_1']);
+    expect(outline(doc.nodes)).toContain('  art_61 Monitoring');
+    const article60 = listArticles(doc).find((entry) => entry.article.num === '60')!.article;
+    // `5a.` is an inserted paragraph of its own, as EU compromise texts number them.
+    expect(article60.children.map((p) => [p.num, p.text])).toEqual([
+      ['1.', 'The Commission shall set up a database.'],
+      // Set apart by a blank line here, `Annex VIII` is still no annex: article 61 follows.
+      ['4.', 'The database shall contain no personal data, except for the information listed in Annex VIII'],
+      ['5.', 'The Commission shall be the controller of the database.'],
+      ['5a.', 'Information in the database shall be accessible to the public.'],
+    ]);
+  });
+
 });
 
 describe('preamble comparison', () => {

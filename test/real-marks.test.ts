@@ -2,13 +2,13 @@
 // AI Act, kept outside the repository in ../shared/real-drafts.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDraft } from '../src/extract/extract-draft.js';
 import { parseDraft } from '../src/parse/parse-draft.js';
 import { listArticles } from '../src/parse/walk.js';
 import type { TreatyDocument, TreatyNode } from '../src/types.js';
+import { findStruckText } from '../scripts/struck-text.mjs';
 import { ROOT, runCli } from './helpers/cli.js';
 
 const DIR = join(ROOT, '..', 'shared', 'real-drafts', 'eu-ai-act');
@@ -21,79 +21,25 @@ function textOf(node: TreatyNode): string {
   return [node.num, node.heading, node.text, node.wrapUp, ...node.children.map(textOf)].filter((part) => part !== undefined && part !== '').join(' ');
 }
 const documentText = (doc: TreatyDocument): string => ` ${doc.nodes.map(textOf).join(' ').replace(/\s+/g, ' ')} `;
-/** As the reader cleans text: NFKC, straight quotes. */
-const normalise = (text: string): string => text.normalize('NFKC').replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
 const occurrences = (text: string, phrase: string): number => text.split(` ${phrase} `).length - 1;
 
 /**
- * Struck phrases found by the test itself, not by the reader: pdf.js text items and the thin filled
- * rectangles of each page, each item's characters placed evenly over its width; a word is struck when every
- * character's middle lies under a rectangle 0.15-0.42 em above the item's baseline. Returns the struck runs
- * of at least `minWords` words with their first and last words dropped (even placement can misjudge the
- * edges), and the number of struck words.
+ * Struck phrases found from the drawing, not by the reader (scripts/struck-text.mjs): the struck runs of at
+ * least `minWords` words with their first and last words dropped (even placement of an item's characters can
+ * misjudge the edges), the number of struck words, and the bold text.
  */
 async function findStruckPhrases(path: string, minWords: number): Promise<{ phrases: string[]; words: number; boldText: string }> {
-  const require = createRequire(import.meta.url);
-  const pdfjs = (await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'))) as {
-    OPS: Record<string, number>;
-    getDocument(options: object): { promise: Promise<{ numPages: number; getPage(n: number): Promise<any> }> };
-  };
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, verbosity: 0 }).promise;
+  const { pages, boldText } = await findStruckText(path);
   const phrases: string[] = [];
   let words = 0;
-  let boldText = ' ';
-  for (let number = 1; number <= doc.numPages; number += 1) {
-    const page = await doc.getPage(number);
-    const ops = await page.getOperatorList();
-    const rects: number[][] = [];
-    for (let i = 0; i < ops.fnArray.length; i += 1) {
-      if (ops.fnArray[i] !== pdfjs.OPS['constructPath']) continue;
-      const [paint, , box] = ops.argsArray[i] as [number, unknown, number[] | null];
-      if ((paint === pdfjs.OPS['fill'] || paint === pdfjs.OPS['eoFill']) && box) rects.push([...box]);
+  for (const runs of pages.values()) {
+    for (const run of runs) {
+      const found = run.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+      words += found.length;
+      if (found.length >= minWords + 2) phrases.push(found.slice(1, -1).join(' '));
     }
-    const content = await page.getTextContent({ disableNormalization: true });
-    let boldLineY: number | undefined;
-    for (const item of content.items as { str: string; transform: number[]; width: number; fontName: string }[]) {
-      if (typeof item.str !== 'string') continue;
-      if (item.str.trim() === '') {
-        if (boldLineY !== undefined) boldText += ' ';
-        continue;
-      }
-      const [, , , d = 0, x = 0, y = 0] = item.transform;
-      const size = Math.abs(d);
-      const over = rects.filter(([, y0 = 0, , y1 = 0]) => y1 - y0 <= 0.16 * size && (y0 + y1) / 2 - y >= 0.15 * size && (y0 + y1) / 2 - y <= 0.42 * size);
-      const bold = page.commonObjs.has(item.fontName) && /bold/i.test(String(page.commonObjs.get(item.fontName)?.name ?? ''));
-      const chars = [...item.str];
-      const struck = chars.map((_, i) => {
-        const middle = x + (item.width * (i + 0.5)) / chars.length;
-        return over.some(([x0 = 0, , x1 = 0]) => middle >= x0 && middle <= x1);
-      });
-      if (bold) {
-        // pdf.js splits runs inside words: bold runs join as drawn, with a space at each new line.
-        const live = chars.map((char, i) => (struck[i] ? ' ' : char)).join('');
-        boldText += `${boldLineY !== undefined && Math.abs(boldLineY - y) > size / 2 ? ' ' : ''}${normalise(live)}`;
-        boldLineY = y;
-      } else if (boldLineY !== undefined) {
-        boldText += ' ';
-        boldLineY = undefined;
-      }
-      if (over.length === 0) continue;
-      let run: string[] = [];
-      const flush = (): void => {
-        const found = run.join('').split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
-        words += found.length;
-        if (found.length >= minWords + 2) phrases.push(normalise(found.slice(1, -1).join(' ')));
-        run = [];
-      };
-      chars.forEach((char, i) => {
-        if (struck[i] || (/\s/.test(char) && struck[i - 1] && struck[i + 1])) run.push(char);
-        else flush();
-      });
-      flush();
-    }
-    page.cleanup();
   }
-  return { phrases, words, boldText: boldText.replace(/\s+/g, ' ') };
+  return { phrases, words, boldText };
 }
 
 describe.runIf(!PRESENT && REQUIRED)('real marked draft (required under CI=true)', () => {

@@ -105,8 +105,13 @@ function markBoldInsertions(lines: Line[], allLines: Line[]): void {
   lines.forEach((line, index) => {
     if (!wholeBold(line)) return;
     const above = lines[index - 1];
+    // `Annex VIII` is a heading line only when nothing else is printed on it: `Annex VIII` before struck text
+    // that runs to the margin is a cross-reference at a line's start.
+    const shortAsPrinted = lineWidth(line) < HEADING_TITLE_WIDTH * widest;
     const isHeading =
-      HEADING_LINE.test(lineText(line)) || centred(line) || (above !== undefined && headingAt.has(above) && lineWidth(line) < HEADING_TITLE_WIDTH * widest);
+      (HEADING_LINE.test(lineText(line)) && shortAsPrinted) ||
+      centred(line) ||
+      (above !== undefined && headingAt.has(above) && lineWidth(line) < HEADING_TITLE_WIDTH * widest);
     if (isHeading) headingAt.add(line);
   });
   // A heading wrapped over two lines: a wholly bold line set close above a heading line belongs to it.
@@ -144,6 +149,7 @@ function centredIn(lines: Line[]): (line: Line) => boolean {
   };
 }
 
+/** The width of a line as printed: its inked runs, struck ones included. */
 function lineWidth(line: Line): number {
   const live = line.items.filter(ink);
   if (live.length === 0) return 0;

@@ -55,7 +55,9 @@ export function joinPieces(pieces: Piece[]): string {
       glue = piece.joinNext;
       continue;
     }
-    out = out === '' ? piece.text : glue ? out + piece.text : `${out} ${piece.text}`;
+    // A line that opens with a full stop or comma (struck text before it left out, in a marked draft) closes up.
+    const closesUp = /^[.,;:](?!\.)/.test(piece.text);
+    out = out === '' ? piece.text : glue || closesUp ? out + piece.text : `${out} ${piece.text}`;
     glue = piece.joinNext;
   }
   return out;

@@ -162,8 +162,19 @@ export function wrapsSentence(lines: BodyLine[], i: number, found: Heading, inTe
   if (/\.$/.test(line.text) && found.lines.length === 1 && !line.breakBefore) return true;
   const next = lines[found.lines.at(-1)! + 1];
   if (found.lines.length === 1 && found.heading !== undefined && next !== undefined && /^\p{Ll}/u.test(next.text)) return true;
-  const setApart = line.breakBefore || (line.centred && !previous.centred) || (line.bold && !previous.bold);
+  const setApart = line.breakBefore || (line.centred && !previous.centred) || (boldAsStyle(line) && !previous.bold);
   return inText && !setApart;
+}
+
+/**
+ * Bold that sets a line apart as a heading would: not where the draft's own marks make the bold an
+ * insertion (a compromise text sets what it adds in bold, headings' cross-references included).
+ *
+ * Example: `Annex VIII` in bold under `... except for the information listed in`, in a compromise text
+ * that inserted it: an insertion, so the line continues the sentence.
+ */
+export function boldAsStyle(line: BodyLine): boolean {
+  return line.bold && (line.marks?.inserted ?? 0) === 0;
 }
 
 function continuesHeading(previous: BodyLine, next: BodyLine, kind: Heading['kind']): boolean {

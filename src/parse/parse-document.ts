@@ -7,7 +7,7 @@ import { FootnoteResolver } from './footnotes.js';
 import { findHeading, takeTitle, wrapsSentence, type Heading } from './headings.js';
 import { articleKey, containerKey, idPart, IdRegistry, joinId } from './ids.js';
 import { warnNumbering } from './numbering.js';
-import { CONTAINER_KINDS, endsBlock, isConclusionsStart, isPreambleStart, startsRecital, TITLE_FIRST_KINDS, type ContainerKind } from './patterns.js';
+import { CONTAINER_KINDS, endsBlock, matchArticleHeading, isConclusionsStart, isPreambleStart, startsRecital, TITLE_FIRST_KINDS, type ContainerKind } from './patterns.js';
 import { buildPreamble } from './preamble.js';
 import { fillArticle } from './provisions.js';
 import { isArticleSubdivision } from './subdivisions.js';
@@ -45,6 +45,8 @@ interface ParseState {
   /** The previous line was (part of) a structural heading: the next one starts a block. */
   afterHeading: boolean;
   annexCount: number;
+  /** See `laterArticleFollows`; computed on first use. */
+  highestArticleAfter?: number[];
   /** Container ranks, outermost first: fixed by the first container below a part (a title first: EU order). */
   containerKinds?: readonly ContainerKind[];
 }
@@ -113,13 +115,39 @@ function readLine(state: ParseState, i: number): number {
  * A heading-shaped line that is not a heading by its place: a cross-reference a line wrap put at
  * the start of a line (`... referred to in` / `Annex IV. The Commission shall ...`), or an `ANNEX`
  * before any article (a cover note's "Delegations will find in Annex ..." wrapping the whole draft:
- * annexes follow the articles).
+ * annexes follow the articles), or an `ANNEX` that a later article heading follows (`... LISTED IN` /
+ * `ANNEX III` in a TITLE heading, or `Annex VIII` wrapped to a line's start in an inserted passage).
  */
 function acceptHeading(state: ParseState, i: number, found: Heading | undefined): Heading | undefined {
   if (found === undefined) return undefined;
-  if (found.kind === 'annex' && state.articles.length === 0) return undefined;
+  if (found.kind === 'annex' && (state.articles.length === 0 || laterArticleFollows(state, i))) return undefined;
   if (!state.afterHeading && wrapsSentence(state.lines, i, found, state.phase !== 'front')) return undefined;
   return found;
+}
+
+/**
+ * Whether an article heading with a higher number than the last article's stands after line `i`, set
+ * apart (centred or after a break): annexes follow the articles, so an annex cannot open before one.
+ * The article-shaped lines are found once per document; each question is then a lookup.
+ */
+function laterArticleFollows(state: ParseState, i: number): boolean {
+  const last = state.articles.filter((entry) => entry.node.kind === 'article').at(-1)?.node.num;
+  const lastBase = last === undefined ? Number.NaN : Number.parseInt(articleKey(last), 10);
+  if (Number.isNaN(lastBase)) return false;
+  state.highestArticleAfter ??= highestArticleAfter(state.lines);
+  return (state.highestArticleAfter[i + 1] ?? -Infinity) > lastBase;
+}
+
+/** For each line index, the highest article number set apart as a heading at or after it (-Infinity: none). */
+function highestArticleAfter(lines: BodyLine[]): number[] {
+  const highest = new Array<number>(lines.length + 1).fill(-Infinity);
+  for (let j = lines.length - 1; j >= 0; j--) {
+    const line = lines[j]!;
+    const found = line.centred || line.breakBefore ? matchArticleHeading(line.text) : undefined;
+    const base = found === undefined ? Number.NaN : Number.parseInt(articleKey(found.num), 10);
+    highest[j] = Number.isNaN(base) ? highest[j + 1]! : Math.max(base, highest[j + 1]!);
+  }
+  return highest;
 }
 
 /**

@@ -383,8 +383,9 @@ export interface MarkerMatch {
 
 // `1.` `1)` `(1)`, followed by a space or the end of the line. A full stop marker must not be a
 // decimal (`1.5`) and is at most three digits (years like `2001.` are not paragraph numbers).
-// Inserted paragraphs: `2 bis.`, `(2 bis)`.
-const NUMBER_MARKER = new RegExp(`^(\\[)?(\\(\\d{1,3}(?:\\s?${LATIN_SUFFIX})?\\)|\\d{1,3}(?:\\s?${LATIN_SUFFIX})?[.)])(?=\\s|$)\\s*(.*)$`);
+// Inserted paragraphs: `2 bis.`, `(2 bis)`, and as EU compromise texts number them, `5a.`, `1aa.`.
+const NUMBER_SUFFIX = `(?:\\s?${LATIN_SUFFIX}|(?!st|nd|rd|th)[a-z]{1,2})`;
+const NUMBER_MARKER = new RegExp(`^(\\[)?(\\(\\d{1,3}${NUMBER_SUFFIX}?\\)|\\d{1,3}${NUMBER_SUFFIX}?[.)])(?=\\s|$)\\s*(.*)$`);
 // `(a)` `(aa)` `(ii)`; `a)` `ii)`; the paren form may be glued to its text (`a)Each Party` in some conversions).
 const PAREN_MARKER = /^(\[)?(\(([a-z]{1,2}|[ivxl]{1,6})\)|([a-z]{1,2}|[ivxl]{1,6})\))\s*(.*)$/;
 // `a.` followed by a space: `a.i` in running text is not a marker, nor is `e.g.`.
@@ -395,6 +396,7 @@ const DOT_MARKER = /^(\[)?(([a-z])\.)\s+(.*)$/;
  *
  * @example matchMarker('1. Each Party shall') // { type: 'number', num: '1.', token: '1', rest: 'Each Party shall', bracket: false }
  * @example matchMarker('2 bis. Each Party may') // { type: 'number', num: '2 bis.', token: '2bis', ... }
+ * @example matchMarker('5a. Information contained') // { type: 'number', num: '5a.', token: '5a', ... }
  * @example matchMarker('(ii) any other entity') // { type: 'roman', num: '(ii)', token: 'ii', ... }
  * @example matchMarker('(i) a device') // { type: 'ambiguous', num: '(i)', token: 'i', ... }
  * @example matchMarker('a.i or ii above') // undefined

@@ -32,7 +32,8 @@ const CLAUSE_VERB = /\b(?:shall|may|must|should|will)\b/;
  */
 export function isLineStartReference(lines: BodyLine[], i: number, found: HeadingCandidate, previousArticle: string | undefined): boolean {
   const line = lines[i]!;
-  if (line.centred || line.bold) return false;
+  // Bold that marks an insertion in a compromise text is no heading style.
+  if (line.centred || (line.bold && (line.marks?.inserted ?? 0) === 0)) return false;
   const next = lines[i + 1];
   if (found.heading === undefined && next !== undefined && next.page === line.page && !next.breakBefore && /^\p{Ll}/u.test(next.text)) return true;
   if (found.heading !== undefined && (found.separator === '.' || found.separator === ':') && CLAUSE_VERB.test(found.heading)) return true;
