@@ -37,7 +37,16 @@ export interface CompareOptions {
   articles?: string[];
   /** Time bound of each provision's word diff, in milliseconds (default 1000). */
   diffTimeoutMs?: number;
+  /** Time bound of all the diffs of the comparison together, in milliseconds (default 60000, as
+   * reading): past it, each provision left is replaced whole, with a `diff-fallback` warning. */
+  timeoutMs?: number;
 }
+
+/** `1.5 s`, `60 s`: a time bound as the CLI takes it. */
+const formatSeconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
+
+/** Default bound of a comparison's diffs together: the default bound of reading one draft. */
+const DEFAULT_COMPARE_TIMEOUT_MS = 60_000;
 
 /** Alignment kinds in report order, for the summary counts. */
 const KIND_ORDER: AlignmentKind[] = ['unchanged', 'modified', 'renumbered', 'moved', 'added', 'removed'];
@@ -149,6 +158,9 @@ function listPlaces(doc: TreatyDocument, renumbering?: Renumbering): TextPlace[]
 export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, options: CompareOptions = {}): TreatyDiff {
   const lexicon = options.lexicon ?? DEFAULT_LEXICON;
   const timeoutMs = options.diffTimeoutMs ?? 1000;
+  // Alignment, pairing and classification grow linearly with the drafts; the diffs are what can
+  // take long, so they share one bound, and past it each is a whole replacement.
+  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_COMPARE_TIMEOUT_MS);
   if (options.articles !== undefined) checkArticlesExist(options.articles, [oldDoc, newDoc]);
   const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(articleKey));
   const articleAlignments = alignArticles(oldDoc, newDoc);
@@ -175,9 +187,9 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
     ) {
       continue;
     }
-    const change = diffArticle(alignment.old?.article, alignment.new?.article, renumbering, timeoutMs);
+    const change = diffArticle(alignment.old?.article, alignment.new?.article, renumbering, timeoutMs, deadline);
     const { findings, topics } = classifyChanges(alignment, change, lexicon, indexes);
-    const footnotes = diffFootnotes(alignment.old?.article.footnotes ?? [], alignment.new?.article.footnotes ?? [], timeoutMs);
+    const footnotes = diffFootnotes(alignment.old?.article.footnotes ?? [], alignment.new?.article.footnotes ?? [], timeoutMs, deadline);
     // An article and its `[deleted]` placeholder share only their number, by design: no guess to warn about.
     const deletedInPlace = alignment.kind === 'removed' || alignment.kind === 'added';
     if (alignment.old !== undefined && alignment.new !== undefined && !deletedInPlace && alignment.similarity < WEAK_SIMILARITY) {
@@ -191,11 +203,25 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
       });
     }
     for (const p of change.provisions) {
-      if (p.diff.fallback === undefined) continue;
+      if (p.diff.fallback === undefined || p.pastDeadline === true) continue;
       ownWarnings.push({
         code: 'diff-fallback',
         at: p.diff.id,
         message: warningMessage('diff-fallback', { at: p.diff.id, detail: p.diff.fallback === 'sentence' ? 'sentence-level' : 'whole-text' }),
+      });
+    }
+    // Provisions reached after the comparison's time bound: one warning for the article, not one each.
+    const late = change.provisions.filter((p) => p.pastDeadline === true).length;
+    if (late > 0) {
+      const at = (alignment.new ?? alignment.old)!.article;
+      ownWarnings.push({
+        code: 'diff-fallback',
+        at: at.id,
+        message: warningMessage('diff-fallback', {
+          at: at.kind === 'article' ? `article ${at.num ?? at.id}` : at.id,
+          count: late,
+          bound: formatSeconds(options.timeoutMs ?? DEFAULT_COMPARE_TIMEOUT_MS),
+        }),
       });
     }
     articles.push({

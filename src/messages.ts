@@ -11,6 +11,8 @@ export interface WarningDetails {
   count?: number;
   /** Free detail, e.g. the duplicate number or the expected number. */
   detail?: string;
+  /** A time bound that was passed (`60 s`), for a comparison cut short. */
+  bound?: string;
 }
 
 const QUOTE_LIMIT = 80;
@@ -56,7 +58,9 @@ const WARNING_WORDING: Record<WarningCode, (d: WarningDetails) => string> = {
     `article ${d.detail ?? ''}${onPage(d)} appears twice; the second is reported as ${d.at ?? 'a separate article'}`,
   'numbering-gap': (d) => `article numbering jumps${onPage(d)}: ${d.detail ?? ''}`,
   'diff-fallback': (d) =>
-    `the word diff of ${d.at ?? 'a provision'} took too long; a ${d.detail ?? 'coarser'} diff is shown instead`,
+    d.bound !== undefined
+      ? `the comparison passed its time bound of ${d.bound} (--timeout): ${d.count ?? 'some'} provision${d.count === 1 ? '' : 's'} of ${d.at ?? 'an article'} ${d.count === 1 ? 'is' : 'are'} shown as whole-text replacements`
+      : `the word diff of ${d.at ?? 'a provision'} took too long; a ${d.detail ?? 'coarser'} diff is shown instead`,
   'empty-page': (d) =>
     `page ${d.page ?? '?'} has almost no text (an image?); anything on it is missing from the comparison`,
   'unread-pages': (d) =>

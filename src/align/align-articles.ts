@@ -3,6 +3,7 @@
 import type { Alignment, AlignmentKind, ArticleInContext, MatchedBy, TreatyDocument, TreatyNode } from '../types.js';
 import { listArticles } from '../parse/walk.js';
 import { listProvisions } from '../parse/list-provisions.js';
+import { sparseCandidates, type CandidateFacts } from '../match/candidates.js';
 import { diceSimilarity, normalizeSpace, roundSimilarity, textFeatures } from '../match/similarity.js';
 import { findBestChain, type CandidatePair } from '../match/best-chain.js';
 import { interleave } from '../match/interleave.js';
@@ -20,10 +21,6 @@ const MIN_SAME_HEADING_SIMILARITY = 0.2;
 const MIN_TEXT_SIMILARITY = 0.45;
 /** Below this similarity a pairing is reported with a `weak-alignment` warning. */
 export const WEAK_SIMILARITY = 0.3;
-/** How many rare features of an old article are used to find its candidate partners. */
-const PROBE_FEATURES = 16;
-/** How many text-found candidates each old article keeps. */
-const TEXT_CANDIDATES = 8;
 
 interface ArticleFacts {
   entry: ArticleInContext;
@@ -57,47 +54,8 @@ const factsOf = (entry: ArticleInContext): ArticleFacts => {
 
 /** Old/new index pairs worth scoring: same number, same heading, or rare words in common. */
 function collectCandidates(oldFacts: ArticleFacts[], newFacts: ArticleFacts[]): Array<[number, number]> {
-  const seen = new Set<number>();
-  const out: Array<[number, number]> = [];
-  const add = (i: number, j: number): void => {
-    const id = i * (newFacts.length + 1) + j;
-    if (seen.has(id)) return;
-    seen.add(id);
-    out.push([i, j]);
-  };
-  const byKey = new Map<string, number[]>();
-  const byHeading = new Map<string, number[]>();
-  const byFeature = new Map<string, number[]>();
-  newFacts.forEach((f, j) => {
-    byKey.set(f.key, [...(byKey.get(f.key) ?? []), j]);
-    if (f.heading !== '') byHeading.set(f.heading, [...(byHeading.get(f.heading) ?? []), j]);
-    for (const feature of f.features) {
-      const list = byFeature.get(feature);
-      if (list === undefined) byFeature.set(feature, [j]);
-      else list.push(j);
-    }
-  });
-  oldFacts.forEach((f, i) => {
-    for (const j of byKey.get(f.key) ?? []) add(i, j);
-    for (const j of byHeading.get(f.heading) ?? []) add(i, j);
-    // Probe with the old article's rarest features (inverted index), so the cost stays
-    // linear in the number of articles instead of scoring every pair.
-    const rare = [...f.features]
-      .map((feature) => byFeature.get(feature))
-      .filter((list): list is number[] => list !== undefined)
-      .sort((a, b) => a.length - b.length)
-      .slice(0, PROBE_FEATURES);
-    const hits = new Map<number, number>();
-    for (const list of rare) {
-      if (list.length > 64) continue;
-      for (const j of list) hits.set(j, (hits.get(j) ?? 0) + 1);
-    }
-    [...hits.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, TEXT_CANDIDATES)
-      .forEach(([j]) => add(i, j));
-  });
-  return out;
+  const facts = (f: ArticleFacts): CandidateFacts => ({ keys: [`number ${f.key}`, f.heading === '' ? '' : `heading ${f.heading}`], features: f.features });
+  return sparseCandidates(oldFacts.map(facts), newFacts.map(facts));
 }
 
 interface ScoredPair extends CandidatePair {

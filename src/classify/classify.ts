@@ -3,13 +3,14 @@
 
 import type { Alignment, Finding, FindingCode, PageRange, TopicGroup } from '../types.js';
 import type { ArticleChange, ProvisionChange } from '../diff/diff-article.js';
+import type { Provision } from '../parse/list-provisions.js';
 import { articleKey } from '../parse/ids.js';
 import { withoutPlaceholders } from '../parse/patterns.js';
 import { findingMessage } from '../messages.js';
 import { hunkEvidence, listHunks, snippet, type Hunk } from './evidence.js';
 import { FINDING_INFO } from './findings.js';
 import type { Lexicon, LexiconTopic } from './lexicon.js';
-import { countPhrase, findPhrase, hasAnyPhrase } from './match-phrases.js';
+import { countPhrase, findPhrase, firstPhraseStart, hasAnyPhrase } from './match-phrases.js';
 import { wordingStands } from './moved-text.js';
 import { MASK_RUN, provisionPages, readMovedText, type DraftIndexes, type MovedPlace, type ReadTexts } from './read-moved.js';
 
@@ -40,6 +41,19 @@ interface Context {
   moved: MovedPlace[];
   /** Both drafts indexed for moved text, when the caller gave them. */
   indexes?: DraftIndexes | undefined;
+  /** Whether each side's body names a topic, asked once per article and topic (bodies of long articles are long). */
+  bodyNames: Map<string, boolean>;
+}
+
+/** Whether one side's article body names `topic` (cached per article). */
+function bodyNames(ctx: Context, side: 'old' | 'new', topic: LexiconTopic): boolean {
+  const key = `${side} ${topic.id}`;
+  let names = ctx.bodyNames.get(key);
+  if (names === undefined) {
+    names = hasAnyPhrase(side === 'old' ? ctx.oldBody : ctx.newBody, topic.phrases);
+    ctx.bodyNames.set(key, names);
+  }
+  return names;
 }
 
 /** How specific the reading behind a finding is: a topic phrase that came or went says more than a
@@ -155,13 +169,28 @@ function primaryGroup(own: LexiconTopic[], context: LexiconTopic[]): TopicGroup 
   return count(all, 'power') > 0 ? 'power' : undefined;
 }
 
+const sideListCache = new WeakMap<ArticleChange, { old: Provision[]; new: Provision[] }>();
+
+/** Provisions of each side in their document order (pairing keeps order), so `parent` indexes them;
+ * listed once per article, not once per provision (articles of thousands of paragraphs exist). */
+function sideLists(change: ArticleChange): { old: Provision[]; new: Provision[] } {
+  let lists = sideListCache.get(change);
+  if (lists === undefined) {
+    lists = {
+      old: change.provisions.map((q) => q.old).filter((q) => q !== undefined),
+      new: change.provisions.map((q) => q.new).filter((q) => q !== undefined),
+    };
+    sideListCache.set(change, lists);
+  }
+  return lists;
+}
+
 /** Texts around a provision that tell what it is about: its parent intros and the article heading. */
 function contextText(change: ArticleChange, p: ProvisionChange): string {
   const parts: string[] = [];
   for (const [side, item] of [['old', p.old], ['new', p.new]] as const) {
     if (item === undefined) continue;
-    // Provisions of one side in their document order (pairing keeps order), so `parent` indexes it.
-    const list = change.provisions.map((q) => q[side]).filter((q) => q !== undefined);
+    const list = sideLists(change)[side];
     for (let up = list[item.parent]; up !== undefined; up = list[up.parent]) parts.push(up.text);
     const heading = list.find((q) => q.heading);
     if (heading !== undefined) parts.push(heading.text);
@@ -175,14 +204,22 @@ const strengths = (text: string, lexicon: Lexicon): number[] =>
 /** Counts `phrase` in `text`, leaving out hedges that introduce a safeguard: "subject to appropriate
  * safeguards" or "subject to judicial review" conditions a power on a safeguard; it hedges nothing. */
 function countHedge(text: string, hedge: string, lexicon: Lexicon): number {
-  const safeguardPhrases = lexicon.topics.filter((t) => t.group === 'safeguard' && t.effect !== 'exempts').flatMap((t) => t.phrases);
-  return findPhrase(text, hedge).filter(([, end]) => !startsWithPhrase(text.slice(end, end + 60), safeguardPhrases)).length;
+  let safeguardPhrases = safeguardPhraseCache.get(lexicon);
+  if (safeguardPhrases === undefined) {
+    safeguardPhrases = lexicon.topics.filter((t) => t.group === 'safeguard' && t.effect !== 'exempts').flatMap((t) => t.phrases);
+    safeguardPhraseCache.set(lexicon, safeguardPhrases);
+  }
+  const phrases = safeguardPhrases;
+  return findPhrase(text, hedge).filter(([, end]) => !startsWithPhrase(text.slice(end, end + 60), phrases)).length;
 }
+
+const safeguardPhraseCache = new WeakMap<Lexicon, string[]>();
 
 /** True when one of `phrases` starts within the first four words of `text`. */
 function startsWithPhrase(text: string, phrases: string[]): boolean {
   const head = /^(\W*[\p{L}\p{N}'-]+){0,4}/u.exec(text)?.[0] ?? '';
-  return phrases.some((ph) => findPhrase(text, ph).some(([start]) => start <= head.length));
+  const start = firstPhraseStart(text, phrases);
+  return start !== -1 && start <= head.length;
 }
 
 /** Which side of a topic a change reads as, given the topic's effect: a carve-out arriving weakens. */
@@ -266,10 +303,11 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   }
 
   // Topic phrases that appeared or disappeared.
-  const safeguardDeleted = lexicon.topics.some(
+  // Only topics the provision names on either side can have come or gone (`own`, in lexicon order).
+  const safeguardDeleted = own.some(
     (t) => t.group === 'safeguard' && t.effect !== 'exempts' && t.phrases.some((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph)),
   );
-  for (const topic of lexicon.topics) {
+  for (const topic of own) {
     // A phrase whose provision's wording moved to a place that carries the same phrase moved with it,
     // even reworded ("upon a reasoned request" from article 64(2) into 63(9)); so did one that came in.
     const gone = topic.phrases.filter(
@@ -280,8 +318,8 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
     // A deleted safeguard clause names the power it guards ("mutual assistance conditional upon
     // dual criminality"): deleting it narrows no power, it removes a condition on one.
     if (topic.group === 'power' && come.length === 0 && safeguardDeleted) continue;
-    const inOld = hasAnyPhrase(ctx.oldBody, topic.phrases);
-    const inNew = hasAnyPhrase(ctx.newBody, topic.phrases);
+    const inOld = bodyNames(ctx, 'old', topic);
+    const inNew = bodyNames(ctx, 'new', topic);
     const codes = topicCodes(topic);
     const modified: FindingCode = topic.group === 'safeguard' ? 'safeguard-modified' : 'power-modified';
     if (gone.length > 0 && come.length > 0) {
@@ -403,7 +441,7 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
 export function classifyChanges(alignment: Alignment, change: ArticleChange, lexicon: Lexicon, indexes?: DraftIndexes): ArticleClassification {
   const body = (side: 'oldText' | 'newText'): string =>
     change.provisions.filter((p) => !(p.old?.heading ?? p.new?.heading ?? false)).map((p) => p[side]).join(' ');
-  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), moved: [], indexes };
+  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), moved: [], indexes, bodyNames: new Map() };
   const read = readMovedText(change, indexes);
   ctx.reads = read.reads;
   ctx.moved = read.moved;

@@ -148,7 +148,7 @@ function addReadOptions(command: Command): Command {
     .option('--password <password>', 'password of an encrypted PDF (also TREATY_DIFF_PASSWORD, which keeps it out of the process list)')
     .addOption(new Option('--max-pages <n>', 'refuse drafts with more pages (default 2000)').argParser(parsePositive('--max-pages')))
     .addOption(new Option('--max-size <MB>', 'refuse larger files; streams may expand to 3x this (default 100)').argParser(parsePositive('--max-size')))
-    .addOption(new Option('--timeout <seconds>', 'give up reading a draft after this long (default 60)').argParser(parsePositive('--timeout')))
+    .addOption(new Option('--timeout <seconds>', 'give up reading a draft after this long; a comparison that takes longer shows the provisions left as whole-text replacements (default 60)').argParser(parsePositive('--timeout')))
     .addOption(new Option('--max-memory <MB>', 'memory for reading one draft (default 768)').argParser(parsePositive('--max-memory')))
     .addOption(
       new Option('--marks <mode>', "a draft's own change marks: read (struck text left out, bold or underlined insertions noted) or ignore (every word plain)")
@@ -223,7 +223,8 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
   let diff: TreatyDiff;
   try {
     progress.reading([oldPath, newPath]);
-    diff = await compareFiles(oldPath, newPath, { lexicon, articles: options.article }, await loadOptionsFor(options, io));
+    const load = await loadOptionsFor(options, io);
+    diff = await compareFiles(oldPath, newPath, { lexicon, articles: options.article, ...compareBound(load) }, load);
   } finally {
     progress.finish();
   }
@@ -244,14 +245,15 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
   let history: TreatyHistory;
   try {
     progress.reading(paths);
-    const docs = await loadDrafts(paths, await loadOptionsFor(options, io));
+    const load = await loadOptionsFor(options, io);
+    const docs = await loadDrafts(paths, load);
     progress.read(docs.length, docs.reduce((sum, doc) => sum + doc.source.pages, 0));
     if (options.article !== undefined) checkArticlesExist(options.article, docs);
     const comparisons = docs.slice(1).map((newDoc, index) => {
       progress.comparing(index + 1, docs.length - 1);
       // Every article is compared: --article then keeps whole lineages, so an article renumbered
       // into the number asked for still shows where it came from.
-      return compareDrafts(docs[index]!, newDoc, { lexicon });
+      return compareDrafts(docs[index]!, newDoc, { lexicon, ...compareBound(load) });
     });
     const full = buildHistory(comparisons);
     history = options.article === undefined ? full : selectArticles(full, options.article);
@@ -272,7 +274,7 @@ async function runMarked(draftPath: string, options: CompareOptions, io: Io): Pr
     progress.reading([draftPath]);
     const load = await loadOptionsFor(options, io);
     const doc = await loadDraft(draftPath, { ...load, read: { ...load.read, previousText: true } });
-    diff = compareMarkedDraft(doc, { lexicon, articles: options.article });
+    diff = compareMarkedDraft(doc, { lexicon, articles: options.article, ...compareBound(load) });
   } finally {
     progress.finish();
   }
@@ -309,6 +311,10 @@ async function loadOptionsFor(options: ReadFlags & { cache: boolean }, io: Io): 
   const { openCache } = await import('../drafts/cache.js');
   return { cache: openCache(io.env), read };
 }
+
+/** --timeout bounds each comparison's diffs as it bounds reading each draft. */
+const compareBound = (load: LoadDraftsOptions): { timeoutMs?: number } =>
+  load.read?.timeoutMs === undefined ? {} : { timeoutMs: load.read.timeoutMs };
 
 async function renderReport(diff: TreatyDiff, format: CompareFormat, hl: Highlighter): Promise<string> {
   const renderers: Record<CompareFormat, () => Promise<string>> = {

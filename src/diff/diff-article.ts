@@ -7,6 +7,7 @@ import { rewriteReferences, type ReferenceUpdate, type Renumbering } from '../al
 import { diffText } from './diff-text.js';
 import { listProvisions, type Provision } from '../parse/list-provisions.js';
 import { diceSimilarity, textFeatures } from '../match/similarity.js';
+import { sparseCandidates, type CandidateFacts } from '../match/candidates.js';
 
 /** Bonus for provisions with the same relative id (`__para_2`): ids first, not blindly. */
 const SAME_KEY_BONUS = 0.3;
@@ -17,6 +18,10 @@ const MIN_PROVISION_SIMILARITY = 0.4;
  * modified points matched by letter, even in a list of alike items ("Regulation (EU) No 167/2013;"). */
 const SAME_TEXT_SIMILARITY = 0.9;
 const SAME_TEXT_BONUS = 0.3;
+/** Up to this many provision pairs (an article of 250 paragraphs against one of 250) every pair is
+ * scored; beyond, only pairs found through shared ids, texts and rare words (`sparseCandidates`). */
+const DENSE_PAIRS = 250 * 250;
+const EMPTY: ReadonlySet<string> = new Set();
 
 /** A provision diff together with what classification needs to read it. */
 export interface ProvisionChange {
@@ -29,6 +34,8 @@ export interface ProvisionChange {
   newText: string;
   /** Ops from `oldText` to `newText`: the substantive changes, reference updates excluded. */
   ops: DiffOp[];
+  /** The comparison's time bound had passed: the shown diff is a whole replacement, not tried. */
+  pastDeadline?: true;
 }
 
 /** The diff of one article pair. */
@@ -57,25 +64,34 @@ function pairProvisions(oldList: Rewritten[], newList: Provision[]): Map<number,
     return new Map(newList.map((_, i) => [i, i]));
   }
   // Features once per provision, not once per candidate pair: articles of 30 and more provisions exist.
-  const oldFeatures = oldList.map((p) => (p.heading ? undefined : textFeatures(p.text)));
-  const newFeatures = newList.map((p) => (p.heading ? undefined : textFeatures(p.text)));
+  const oldFeatures = oldList.map((p) => (p.heading ? EMPTY : textFeatures(p.text)));
+  const newFeatures = newList.map((p) => (p.heading ? EMPTY : textFeatures(p.text)));
   const candidates: CandidatePair[] = [];
-  oldList.forEach((oldItem, i) => {
-    newList.forEach((newItem, j) => {
-      if (oldItem.heading !== newItem.heading) return;
-      const sameKey = oldItem.key === newItem.key;
-      if (oldItem.heading) {
-        // The article's heading with the article's, a section's with the same section's first.
-        candidates.push({ oldIndex: i, newIndex: j, weight: 1 + (sameKey ? SAME_KEY_BONUS : 0) });
-        return;
-      }
-      const similarity = oldItem.text === newItem.text ? 1 : diceSimilarity(oldFeatures[i]!, newFeatures[j]!);
-      if (sameKey || similarity >= MIN_PROVISION_SIMILARITY) {
-        const weight = similarity + (sameKey ? SAME_KEY_BONUS : 0) + (similarity >= SAME_TEXT_SIMILARITY ? SAME_TEXT_BONUS : 0);
-        candidates.push({ oldIndex: i, newIndex: j, weight });
-      }
-    });
-  });
+  const consider = (i: number, j: number): void => {
+    const oldItem = oldList[i]!;
+    const newItem = newList[j]!;
+    if (oldItem.heading !== newItem.heading) return;
+    const sameKey = oldItem.key === newItem.key;
+    if (oldItem.heading) {
+      // The article's heading with the article's, a section's with the same section's first.
+      candidates.push({ oldIndex: i, newIndex: j, weight: 1 + (sameKey ? SAME_KEY_BONUS : 0) });
+      return;
+    }
+    const similarity = oldItem.text === newItem.text ? 1 : diceSimilarity(oldFeatures[i]!, newFeatures[j]!);
+    if (sameKey || similarity >= MIN_PROVISION_SIMILARITY) {
+      const weight = similarity + (sameKey ? SAME_KEY_BONUS : 0) + (similarity >= SAME_TEXT_SIMILARITY ? SAME_TEXT_BONUS : 0);
+      candidates.push({ oldIndex: i, newIndex: j, weight });
+    }
+  };
+  if (oldList.length * newList.length <= DENSE_PAIRS) {
+    for (let i = 0; i < oldList.length; i++) for (let j = 0; j < newList.length; j++) consider(i, j);
+  } else {
+    // A very long article (hundreds of points, or a draft built to be slow): only pairs that share
+    // an id, the whole text, a heading or rare words are scored, so the cost grows linearly.
+    const facts = (list: Provision[], features: ReadonlySet<string>[]): CandidateFacts[] =>
+      list.map((p, i) => ({ keys: [`key ${p.key}`, p.heading ? `heading ${p.text}` : `text ${p.text}`], features: features[i]! }));
+    for (const [i, j] of sparseCandidates(facts(oldList, oldFeatures), facts(newList, newFeatures))) consider(i, j);
+  }
   const newToOld = new Map<number, number>();
   for (const pair of findBestChain(candidates, newList.length)) newToOld.set(pair.newIndex, pair.oldIndex);
   return newToOld;
@@ -96,6 +112,7 @@ export function diffArticle(
   newArticle: TreatyNode | undefined,
   renumbering: Renumbering,
   timeoutMs: number,
+  deadline = Number.POSITIVE_INFINITY,
 ): ArticleChange {
   const referenceUpdates: ReferenceUpdate[] = [];
   const oldList: Rewritten[] = (oldArticle === undefined ? [] : listProvisions(oldArticle)).map((p) => {
@@ -119,10 +136,10 @@ export function diffArticle(
     const filledAgain = oldItem !== undefined && newItem !== undefined && isDeletedInPlace(oldItem) && !isDeletedInPlace(newItem);
     const readOld = filledAgain ? undefined : oldItem;
     const readNew = deletedInPlace ? undefined : newItem;
-    const shown = diffText(oldItem?.original ?? '', newItem?.text ?? '', timeoutMs);
+    const shown = diffText(oldItem?.original ?? '', newItem?.text ?? '', timeoutMs, deadline);
     const read =
       readOld !== oldItem || readNew !== newItem || (oldItem !== undefined && oldItem.text !== oldItem.original)
-        ? diffText(readOld?.text ?? '', readNew?.text ?? '', timeoutMs)
+        ? diffText(readOld?.text ?? '', readNew?.text ?? '', timeoutMs, deadline)
         : shown;
     const kind =
       oldItem === undefined || filledAgain ? 'added'
@@ -145,6 +162,7 @@ export function diffArticle(
       oldText: readOld?.text ?? '',
       newText: readNew?.text ?? '',
       ops: read.ops,
+      ...(shown.pastDeadline === true ? { pastDeadline: true as const } : {}),
     };
   });
   return { provisions, referenceUpdates };

@@ -11,7 +11,7 @@ import { diffText } from './diff-text.js';
  * Example: old `[1: "See A."]`, new `[1: "See B.", 2: "See A."]` -> `added` 1 ("See B."), then
  * `renumbered` 1 -> 2 ("See A."); never `reworded` 1 ("See A." -> "See B.").
  */
-export function diffFootnotes(oldNotes: readonly Footnote[], newNotes: readonly Footnote[], timeoutMs = 1000): FootnoteDiff[] {
+export function diffFootnotes(oldNotes: readonly Footnote[], newNotes: readonly Footnote[], timeoutMs = 1000, deadline = Number.POSITIVE_INFINITY): FootnoteDiff[] {
   const unmatched = new Set(oldNotes);
   const pairs: { old?: Footnote; new: Footnote }[] = newNotes.map((note) => {
     const same = oldNotes.find((old) => unmatched.has(old) && old.text === note.text);
@@ -27,7 +27,7 @@ export function diffFootnotes(oldNotes: readonly Footnote[], newNotes: readonly 
   }
   const paired: FootnoteDiff[] = pairs.map(({ old, new: note }) => {
     if (old === undefined) return { kind: 'added', new: note };
-    if (old.text !== note.text) return { kind: 'reworded', old, new: note, ops: diffText(old.text, note.text, timeoutMs).ops };
+    if (old.text !== note.text) return { kind: 'reworded', old, new: note, ops: diffText(old.text, note.text, timeoutMs, deadline).ops };
     return { kind: old.marker === note.marker ? 'unchanged' : 'renumbered', old, new: note };
   });
   return [...paired, ...oldNotes.filter((note) => unmatched.has(note)).map((note): FootnoteDiff => ({ kind: 'removed', old: note }))];

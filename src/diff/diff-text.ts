@@ -38,6 +38,8 @@ export interface TextDiff {
   ops: DiffOp[];
   /** Set when the word diff hit its time bound and a coarser diff was used. */
   fallback?: 'sentence' | 'whole';
+  /** Set when the comparison's shared deadline had passed, so no diff was tried (`fallback` is `whole`). */
+  pastDeadline?: true;
 }
 
 const leadingSpace = (text: string): string => /^\s*/.exec(text)?.[0] ?? '';
@@ -147,20 +149,28 @@ const appendEqual = (out: DiffOp[], text: string): void => {
 
 /**
  * Word-level diff of two texts after whitespace normalisation (so a changed line break or page
- * break is no difference). Bracketed runs are single tokens. The diff is bounded by `timeoutMs`;
- * past it a sentence diff is tried, then the whole text is replaced, and `fallback` says which.
+ * break is no difference). Bracketed runs are single tokens. The diff is bounded by `timeoutMs`
+ * and by `deadline` (a `Date.now()` value shared by a whole comparison); past either a sentence diff
+ * is tried, then the whole text is replaced, and `fallback` says which. Past the deadline nothing
+ * is tried: the text is replaced whole at once.
  * Concatenating equal+delete ops gives the normalised old text, equal+insert the new one.
  *
  * Example: `diffText('States Parties shall take', 'States Parties may take').ops` ->
  * equal `States Parties `, delete `shall`, insert `may`, equal ` take`.
  */
-export function diffText(oldText: string, newText: string, timeoutMs = 1000): TextDiff {
+export function diffText(oldText: string, newText: string, timeoutMs = 1000, deadline = Number.POSITIVE_INFINITY): TextDiff {
   const oldFlat = normalizeSpace(oldText);
   const newFlat = normalizeSpace(newText);
   if (oldFlat === newFlat) return { ops: oldFlat === '' ? [] : [{ op: 'equal', text: oldFlat }] };
-  const words = wordDiff.diff(oldFlat, newFlat, { timeout: timeoutMs });
+  const timeLeft = (): number => Math.min(timeoutMs, deadline - Date.now());
+  // One side empty (a provision added or removed) is no work: diffed whatever the deadline.
+  const trivial = oldFlat === '' || newFlat === '';
+  const wordTime = trivial ? timeoutMs : timeLeft();
+  if (!trivial && wordTime <= 0 && deadline - Date.now() <= 0) return { ops: tidyOps([{ op: 'delete', text: oldFlat }, { op: 'insert', text: newFlat }]), fallback: 'whole', pastDeadline: true };
+  const words = wordTime > 0 ? wordDiff.diff(oldFlat, newFlat, { timeout: wordTime }) : undefined;
   if (words !== undefined) return { ops: opsFromChanges(wordDiff, oldFlat, newFlat, words) };
-  const sentences = sentenceDiff.diff(oldFlat, newFlat, { timeout: timeoutMs });
+  const sentenceTime = timeLeft();
+  const sentences = sentenceTime > 0 ? sentenceDiff.diff(oldFlat, newFlat, { timeout: sentenceTime }) : undefined;
   if (sentences !== undefined) {
     return { ops: opsFromChanges(sentenceDiff, oldFlat, newFlat, sentences), fallback: 'sentence' };
   }

@@ -25,7 +25,7 @@ export function textFeatures(text: string): Set<string> {
  * Dice coefficient of two feature sets, 0..1. Two empty sets are identical (1).
  * Example: diceSimilarity(textFeatures('a b'), textFeatures('a b')) === 1.
  */
-export function diceSimilarity(oldFeatures: Set<string>, newFeatures: Set<string>): number {
+export function diceSimilarity(oldFeatures: ReadonlySet<string>, newFeatures: ReadonlySet<string>): number {
   if (oldFeatures.size === 0 && newFeatures.size === 0) return 1;
   if (oldFeatures.size === 0 || newFeatures.size === 0) return 0;
   const [small, large] =
