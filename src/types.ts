@@ -28,7 +28,9 @@ export type WarningCode =
   /** Alignment had to guess (low similarity pairing). */
   | 'weak-alignment'
   /** The file holds more page objects than its page tree lists: pages may not have been read. */
-  | 'unread-pages';
+  | 'unread-pages'
+  /** A text draft that is not valid UTF-8 (nor UTF-16 with a BOM) was read as Windows-1252. */
+  | 'text-encoding';
 
 /** A diagnostic that does not stop the run. Reported in every output format. */
 export interface Warning {

@@ -5,6 +5,8 @@ import { TreatyDiffError } from '../errors.js';
 import type { ExtractedText, ReadOptions } from '../types.js';
 import { extractPdf, hasPdfHeader } from './pdf.js';
 import { extractText } from './text.js';
+import { decodeText } from './decode-text.js';
+import { warningMessage } from '../messages.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 
 /** How far the streams of a PDF may expand, as a multiple of the file-size bound. */
@@ -13,7 +15,8 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
 
 /**
  * The text of a draft whose bytes were read from `source.path`. A PDF header decides PDF; otherwise the
- * extension decides text (.txt/.md/.text), and anything else is refused with `not-a-pdf`. A PDF's
+ * extension decides text (.txt/.md/.text), and anything else is refused with `not-a-pdf`. A text draft is
+ * decoded by `decodeText` (UTF-8, UTF-16 with a BOM, else Windows-1252 with a `text-encoding` warning). A PDF's
  * compressed streams may expand to three times the file-size bound (`maxBytes`) in all.
  *
  * Example: `extractDraft(bytes, { path: 'rev1.pdf', sha256 }, { maxPages: 500 })` ->
@@ -26,7 +29,11 @@ export async function extractDraft(bytes: Uint8Array, source: { path: string; sh
     return extractPdf(bytes, { path, sha256, format: 'pdf' }, { maxInflatedBytes, ...pdfOptions(options) });
   }
   if (TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
-    return extractText(new TextDecoder('utf-8').decode(bytes), { path, sha256, format: 'text' });
+    const { text, encoding } = decodeText(bytes, path);
+    const extracted = extractText(text, { path, sha256, format: 'text' });
+    // Never a silent guess: a draft that is not UTF-8 says how it was read, in every report.
+    if (encoding === 'windows-1252') extracted.warnings.push({ code: 'text-encoding', message: warningMessage('text-encoding') });
+    return extracted;
   }
   throw new TreatyDiffError('not-a-pdf', `${path}: is neither a PDF nor a .txt/.md text draft; give the draft as a PDF (or its text as .txt/.md)`);
 }

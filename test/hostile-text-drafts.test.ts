@@ -1,0 +1,77 @@
+// Hostile text drafts through the built CLI: other encodings read right (or refused, never silently misread),
+// and a text draft that exhausts memory named as one.
+
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { expectRefusal } from './helpers/refusal.js';
+
+const ORIGINAL = 'fixtures/text-draft.txt';
+const HOSTILE = 'fixtures/hostile';
+const noCache = ['--no-cache'];
+const ENCODING_WARNING =
+  'the text draft is not valid UTF-8: read as Windows-1252 (the "ANSI" code page of Word and Notepad); if accented letters or quotes look wrong, save the draft again as UTF-8';
+
+interface ExtractedJson {
+  nodes: { kind: string; num?: string; text: string; children: { text: string }[] }[];
+  warnings: { code: string; message: string; draft?: string }[];
+}
+
+function extractJson(file: string, ...options: string[]): ExtractedJson {
+  const result = runCli(['extract', file, '--format', 'json', ...options]);
+  expect(result.stderr, result.command).toBe('');
+  expect(result.code, result.command).toBe(0);
+  return JSON.parse(result.stdout) as ExtractedJson;
+}
+
+describe('text drafts in other encodings', () => {
+  it('UTF-8 with a BOM, UTF-16 LE and BE copies compare as identical to the UTF-8 original, without a warning', () => {
+    for (const copy of ['text-draft-utf8-bom.txt', 'text-draft-utf16le.txt', 'text-draft-utf16be.txt']) {
+      const result = runCli([ORIGINAL, `${HOSTILE}/${copy}`, '--format', 'json', ...noCache]);
+      expect(result.stderr, copy).toBe('');
+      expect(result.code, copy).toBe(0);
+      const report = JSON.parse(result.stdout) as { summary: { articles: Record<string, number> }; warnings: unknown[] };
+      expect(report.summary.articles, copy).toEqual({ unchanged: 6 });
+      expect(report.warnings, copy).toEqual([]);
+    }
+  });
+
+  it('a Windows-1252 copy compares as identical (its quotes and dashes are bytes 0x91-0x96) and warns once', () => {
+    const result = runCli([ORIGINAL, `${HOSTILE}/text-draft-windows-1252.txt`, '--format', 'json', ...noCache]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([{ code: 'text-encoding', draft: 'new', message: ENCODING_WARNING }]);
+    // The text report carries the warning once too.
+    const text = runCli([ORIGINAL, `${HOSTILE}/text-draft-windows-1252.txt`, ...noCache]);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split(ENCODING_WARNING)).toHaveLength(2);
+  });
+
+  it('a French draft in Windows-1252 reads "à l\'égard" and "10 000 €", never U+FFFD, as its UTF-8 twin does', () => {
+    const doc = extractJson(`${HOSTILE}/french-windows-1252.txt`, ...noCache);
+    const paragraphs = doc.nodes.filter((node) => node.kind === 'article').flatMap((article) => [article.text, ...article.children.map((child) => child.text)]);
+    expect(paragraphs).toContain("Le présent Protocole s'applique à l'égard des enquêtes pénales spécifiques.");
+    expect(paragraphs.join('\n')).toContain('10 000 € sont à la charge');
+    expect(JSON.stringify(doc)).not.toContain('\ufffd');
+    expect(doc.warnings).toEqual([{ code: 'text-encoding', message: ENCODING_WARNING }]);
+    const compared = runCli([`${HOSTILE}/french-utf8.txt`, `${HOSTILE}/french-windows-1252.txt`, ...noCache]);
+    expect(compared.stderr).toBe('');
+    expect(compared.code).toBe(0);
+  });
+
+  it('UTF-16 cut short (an odd number of bytes): refused, naming the file and the remedy', () => {
+    const file = `${HOSTILE}/text-draft-utf16-cut.txt`;
+    expectRefusal(runCli(['extract', file, ...noCache]), file, /not valid UTF-16/, /save the draft again as UTF-8 text$/);
+  });
+
+  it('the cache follows the bytes: each copy is its own entry, and a cached Windows-1252 draft still warns', () => {
+    // The tests' cache folder (helpers/cli.ts), fresh for this file: the first run writes, the second reads.
+    for (let run = 0; run < 2; run += 1) {
+      const result = runCli([ORIGINAL, `${HOSTILE}/text-draft-windows-1252.txt`, '--format', 'json']);
+      expect(result.code, `run ${run}`).toBe(0);
+      expect(JSON.parse(result.stdout).warnings, `run ${run}`).toEqual([{ code: 'text-encoding', draft: 'new', message: ENCODING_WARNING }]);
+    }
+    const utf16 = runCli([ORIGINAL, `${HOSTILE}/text-draft-utf16le.txt`, '--format', 'json']);
+    expect(utf16.code).toBe(0);
+    expect(JSON.parse(utf16.stdout).warnings).toEqual([]);
+  });
+});
