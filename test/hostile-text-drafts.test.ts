@@ -1,6 +1,9 @@
 // Hostile text drafts through the built CLI: other encodings read right (or refused, never silently misread),
 // and a text draft that exhausts memory named as one.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { expectRefusal } from './helpers/refusal.js';
@@ -73,5 +76,27 @@ describe('text drafts in other encodings', () => {
     const utf16 = runCli([ORIGINAL, `${HOSTILE}/text-draft-utf16le.txt`, '--format', 'json']);
     expect(utf16.code).toBe(0);
     expect(JSON.parse(utf16.stdout).warnings).toEqual([]);
+  });
+});
+
+describe('a text draft too large for the memory bound', () => {
+  it('is refused as "out of memory reading the text draft", naming the file and --max-memory, never "the PDF"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'treaty-diff-big-text-'));
+    try {
+      // About 30 MB of articles: read whole, split into lines and parsed, it needs far more than 32 MB of heap.
+      const big = join(dir, 'big draft.txt');
+      const paragraph = '1. Each Party shall adopt such legislative and other measures as may be necessary to establish the powers and procedures provided for in this section.\n\n';
+      const articles = Array.from({ length: 40_000 }, (_, i) => `Article ${i + 1}\nHeading ${i + 1}\n\n${paragraph.repeat(5)}`);
+      writeFileSync(big, articles.join(''));
+      const expected = `${big}: out of memory reading the text draft: it needed more than 32 MB; check that the file is the draft meant (a text draft of a thousand pages is a few MB), or raise the bound with --max-memory <MB>`;
+      for (const args of [['extract', big], [ORIGINAL, big]]) {
+        const result = runCli([...args, '--max-memory', '32', ...noCache]);
+        expectRefusal(result, big, /out of memory reading the text draft/);
+        expect(result.stderr).toBe(`treaty-diff: ${expected}\n`);
+        expect(result.stderr).not.toContain('PDF');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

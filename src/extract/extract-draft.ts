@@ -1,9 +1,9 @@
 // Turns a draft's bytes into ExtractedText: a PDF to the PDF extractor, a .txt/.md draft to the text one.
 
-import { extname } from 'node:path';
 import { TreatyDiffError } from '../errors.js';
 import type { ExtractedText, ReadOptions } from '../types.js';
-import { extractPdf, hasPdfHeader } from './pdf.js';
+import { extractPdf } from './pdf.js';
+import { draftFormat } from './draft-format.js';
 import { extractText } from './text.js';
 import { decodeText } from './decode-text.js';
 import { warningMessage } from '../messages.js';
@@ -11,7 +11,6 @@ import { DEFAULT_MAX_BYTES } from './limits.js';
 
 /** How far the streams of a PDF may expand, as a multiple of the file-size bound. */
 const INFLATE_FACTOR = 3;
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
 
 /**
  * The text of a draft whose bytes were read from `source.path`. A PDF header decides PDF; otherwise the
@@ -24,11 +23,12 @@ const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
  */
 export async function extractDraft(bytes: Uint8Array, source: { path: string; sha256: string }, options: ReadOptions = {}): Promise<ExtractedText> {
   const { path, sha256 } = source;
-  if (hasPdfHeader(bytes)) {
+  const format = draftFormat(bytes, path);
+  if (format === 'pdf') {
     const maxInflatedBytes = (options.maxBytes ?? DEFAULT_MAX_BYTES) * INFLATE_FACTOR;
     return extractPdf(bytes, { path, sha256, format: 'pdf' }, { maxInflatedBytes, ...pdfOptions(options) });
   }
-  if (TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
+  if (format === 'text') {
     const { text, encoding } = decodeText(bytes, path);
     const extracted = extractText(text, { path, sha256, format: 'text' });
     // Never a silent guess: a draft that is not UTF-8 says how it was read, in every report.
