@@ -100,3 +100,42 @@ describe('a text draft too large for the memory bound', () => {
     }
   });
 });
+
+describe('article numbers of four digits', () => {
+  const OLD = `${HOSTILE}/four-digit-old.txt`;
+  const NEW = `${HOSTILE}/four-digit-new.txt`;
+
+  it('reads articles 999 to 1002 apart, and "Article 2019" at a line start stays text of article 1000', () => {
+    const doc = extractJson(OLD, ...noCache);
+    const articles = doc.nodes.filter((node) => node.kind === 'article');
+    expect(articles.map((article) => article.num)).toEqual(['999', '1000', '1001', '1002']);
+    const article1000 = articles[1]!.children.map((child) => child.text);
+    expect(article1000).toHaveLength(2);
+    expect(article1000[0]).toContain('as provided for in Article 2019 of the Regulation of 2019');
+    expect(article1000[1]).toMatch(/in particular its Article 2019\.$/);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('aligns them by number: only article 1001 is modified, with its finding', () => {
+    const result = runCli([OLD, NEW, '--format', 'json', ...noCache]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as {
+      summary: { articles: Record<string, number> };
+      articles: { kind: string; old?: { num: string; id: string }; new?: { num: string; id: string }; matchedBy: string; findings: { code: string }[] }[];
+    };
+    // The document's title block (the preface) is compared too; the articles are the rest.
+    const articles = report.articles.filter((article) => (article.old ?? article.new)!.id.startsWith('art_'));
+    expect(articles.map((article) => [article.old?.num, article.new?.num, article.kind, article.matchedBy])).toEqual([
+      ['999', '999', 'unchanged', 'number'],
+      ['1000', '1000', 'unchanged', 'number'],
+      ['1001', '1001', 'modified', 'number'],
+      ['1002', '1002', 'unchanged', 'number'],
+    ]);
+    expect(articles[2]!.findings.map((finding) => finding.code).sort()).toEqual(['article-modified', 'modal-shift', 'safeguard-weakened']);
+    // --article takes a four-digit number too.
+    const one = runCli([OLD, NEW, '--article', '1001', '--format', 'json', ...noCache]);
+    expect(one.code).toBe(1);
+    expect(JSON.parse(one.stdout).articles.map((article: { new: { num: string } }) => article.new.num)).toEqual(['1001']);
+  });
+});
