@@ -29,7 +29,7 @@ export type WarningCode =
   | 'weak-alignment'
   /** The file holds more page objects than its page tree lists: pages may not have been read. */
   | 'unread-pages'
-  /** A text draft that is not valid UTF-8 (nor UTF-16 with a BOM) was read as Windows-1252. */
+  /** A text draft's encoding was inferred: not valid UTF-8, read as Windows-1252; or UTF-16 without a byte order mark. */
   | 'text-encoding';
 
 /** A diagnostic that does not stop the run. Reported in every output format. */

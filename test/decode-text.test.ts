@@ -20,10 +20,18 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from(little).swap16())).toEqual({ text: FRENCH, encoding: 'utf-16be' });
   });
 
+  it('reads UTF-16 without a byte order mark by its zero bytes, as a guess', () => {
+    const little = Buffer.from(FRENCH, 'utf16le');
+    expect(decodeText(little)).toEqual({ text: FRENCH, encoding: 'utf-16le', guessed: true });
+    expect(decodeText(Buffer.from(little).swap16())).toEqual({ text: FRENCH, encoding: 'utf-16be', guessed: true });
+    // One stray NUL in UTF-8 text is no UTF-16.
+    expect(decodeText(Buffer.from('Article 1\0 Scope', 'utf8')).encoding).toBe('utf-8');
+  });
+
   it('reads bytes that are not UTF-8 as Windows-1252, 0x80-0x9F by the code page, not Latin-1', () => {
     // "à l’égard – 10 €" in Windows-1252: à = E0, ’ = 92, é = E9, – = 96, € = 80.
     const bytes = Uint8Array.from([0xe0, 0x20, 0x6c, 0x92, 0xe9, 0x67, 0x61, 0x72, 0x64, 0x20, 0x96, 0x20, 0x31, 0x30, 0x20, 0x80]);
-    expect(decodeText(bytes)).toEqual({ text: 'à l’égard – 10 €', encoding: 'windows-1252' });
+    expect(decodeText(bytes)).toEqual({ text: 'à l’égard – 10 €', encoding: 'windows-1252', guessed: true });
     expect(decodeText(bytes).text).not.toContain('\ufffd');
   });
 
@@ -57,6 +65,17 @@ describe('extractDraft on text drafts in other encodings', () => {
       expect(extracted.lines.map((line) => line.text), copy).toEqual(original);
       expect(extracted.warnings, copy).toEqual([]);
     }
+  });
+
+  it('reads the UTF-16 copy without a BOM as the original, with one text-encoding warning naming UTF-16', async () => {
+    const extracted = await extractDraft(readFileSync('fixtures/hostile/text-draft-utf16le-no-bom.txt'), { path: 'copy.txt', sha256 });
+    expect(extracted.lines.map((line) => line.text)).toEqual(await linesOf('text-draft.txt', utf8));
+    expect(extracted.warnings).toEqual([
+      {
+        code: 'text-encoding',
+        message: 'the text draft has no byte order mark but a zero byte beside every ASCII letter: read as UTF-16 little-endian; if the text looks wrong, save the draft again as UTF-8',
+      },
+    ]);
   });
 
   it('reads the Windows-1252 copy as the original, with one text-encoding warning', async () => {

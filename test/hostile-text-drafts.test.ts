@@ -49,6 +49,19 @@ describe('text drafts in other encodings', () => {
     expect(text.stdout.split(ENCODING_WARNING)).toHaveLength(2);
   });
 
+  it('a UTF-16 copy without its byte order mark (also valid UTF-8) compares as identical and warns once', () => {
+    const result = runCli([ORIGINAL, `${HOSTILE}/text-draft-utf16le-no-bom.txt`, '--format', 'json', ...noCache]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([
+      {
+        code: 'text-encoding',
+        draft: 'new',
+        message: 'the text draft has no byte order mark but a zero byte beside every ASCII letter: read as UTF-16 little-endian; if the text looks wrong, save the draft again as UTF-8',
+      },
+    ]);
+  });
+
   it('a French draft in Windows-1252 reads "à l\'égard" and "10 000 €", never U+FFFD, as its UTF-8 twin does', () => {
     const doc = extractJson(`${HOSTILE}/french-windows-1252.txt`, ...noCache);
     const paragraphs = doc.nodes.filter((node) => node.kind === 'article').flatMap((article) => [article.text, ...article.children.map((child) => child.text)]);

@@ -1,4 +1,4 @@
-// A text draft's bytes -> its text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
+// A text draft's bytes -> its text: UTF-8 (with or without BOM), UTF-16 (BOM, or zero bytes that show it), else Windows-1252.
 
 import { TreatyDiffError } from '../errors.js';
 
@@ -10,6 +10,9 @@ export interface DecodedText {
   /** The text, byte order mark removed. */
   text: string;
   encoding: TextEncoding;
+  /** Set when the encoding was inferred from the bytes rather than stated or valid on its face: Windows-1252,
+   * and UTF-16 without a byte order mark. Such a reading is reported, never silent. */
+  guessed?: true;
 }
 
 /**
@@ -26,13 +29,14 @@ const WINDOWS_1252_HIGH = [
 
 /**
  * Decodes a text draft. A UTF-16 byte order mark (`FF FE` little-endian, `FE FF` big-endian) decides
- * UTF-16; otherwise the bytes are UTF-8 (a UTF-8 BOM is dropped) when they are valid UTF-8, and
+ * UTF-16; so do zero bytes beside every ASCII letter without one (`guessed`, see `utf16WithoutMark`);
+ * otherwise the bytes are UTF-8 (a UTF-8 BOM is dropped) when they are valid UTF-8, and
  * Windows-1252 when they are not: a draft saved by an older Word or Notepad in the "ANSI" code page. Never
  * replaces a byte with U+FFFD: UTF-16 that is not valid (an odd length, a lone surrogate) is refused with
  * `bad-encoding`, because no other reading of those bytes is likely to be right.
  *
  * @example decodeText(Buffer.from('Article 1')) // { text: 'Article 1', encoding: 'utf-8' }
- * @example decodeText(Uint8Array.of(0xe0, 0x20, 0x6c, 0x27, 0xe9)) // { text: "à l'é", encoding: 'windows-1252' }
+ * @example decodeText(Uint8Array.of(0xe0, 0x20, 0x6c, 0x27, 0xe9)) // { text: "à l'é", encoding: 'windows-1252', guessed: true }
  * @example decodeText(Uint8Array.of(0xff, 0xfe, 0x41, 0x00)) // { text: 'A', encoding: 'utf-16le' }
  */
 export function decodeText(bytes: Uint8Array, path = 'the draft'): DecodedText {
@@ -48,11 +52,42 @@ export function decodeText(bytes: Uint8Array, path = 'the draft'): DecodedText {
       );
     }
   }
+  const unmarked = utf16WithoutMark(bytes);
+  if (unmarked !== undefined) {
+    try {
+      return { text: new TextDecoder(unmarked, { fatal: true, ignoreBOM: true }).decode(bytes), encoding: unmarked, guessed: true };
+    } catch {
+      // Not UTF-16 after all: read on as below.
+    }
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', guessed: true };
   }
+}
+
+/**
+ * UTF-16 saved without a byte order mark: an even length, zero bytes at odd offsets only (little-endian)
+ * or at even offsets only (big-endian), in at least half of the code units, as every ASCII letter has one.
+ * Such bytes are also valid UTF-8 (letters and NULs), so without this check they would be read as text with
+ * a NUL between letters and the non-ASCII characters garbled, silently. A text draft never holds NULs.
+ *
+ * @example utf16WithoutMark(Buffer.from('Article 1', 'utf16le')) // 'utf-16le'
+ * @example utf16WithoutMark(Buffer.from('Article 1')) // undefined
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < bytes.length; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const units = bytes.length / 2;
+  if (evenZeros === 0 && oddZeros >= units / 2) return 'utf-16le';
+  if (oddZeros === 0 && evenZeros >= units / 2) return 'utf-16be';
+  return undefined;
 }
 
 /**

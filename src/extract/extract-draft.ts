@@ -5,9 +5,17 @@ import type { ExtractedText, ReadOptions } from '../types.js';
 import { extractPdf } from './pdf.js';
 import { draftFormat } from './draft-format.js';
 import { extractText } from './text.js';
-import { decodeText } from './decode-text.js';
+import { decodeText, type TextEncoding } from './decode-text.js';
 import { warningMessage } from '../messages.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
+
+/** The encodings a text draft may be guessed to be in, as a warning names them. */
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 little-endian',
+  'utf-16be': 'UTF-16 big-endian',
+  'windows-1252': 'Windows-1252',
+};
 
 /** How far the streams of a PDF may expand, as a multiple of the file-size bound. */
 const INFLATE_FACTOR = 3;
@@ -29,10 +37,10 @@ export async function extractDraft(bytes: Uint8Array, source: { path: string; sh
     return extractPdf(bytes, { path, sha256, format: 'pdf' }, { maxInflatedBytes, ...pdfOptions(options) });
   }
   if (format === 'text') {
-    const { text, encoding } = decodeText(bytes, path);
+    const { text, encoding, guessed } = decodeText(bytes, path);
     const extracted = extractText(text, { path, sha256, format: 'text' });
-    // Never a silent guess: a draft that is not UTF-8 says how it was read, in every report.
-    if (encoding === 'windows-1252') extracted.warnings.push({ code: 'text-encoding', message: warningMessage('text-encoding') });
+    // Never a silent guess: a draft whose encoding was inferred says how it was read, in every report.
+    if (guessed) extracted.warnings.push({ code: 'text-encoding', message: warningMessage('text-encoding', encoding === 'windows-1252' ? {} : { detail: ENCODING_NAMES[encoding] }) });
     return extracted;
   }
   throw new TreatyDiffError('not-a-pdf', `${path}: is neither a PDF nor a .txt/.md text draft; give the draft as a PDF (or its text as .txt/.md)`);
