@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'empty-file'
   | 'unreadable-file'
   | 'not-a-pdf'
+  /** A text draft whose bytes are not text in an encoding it says it has (UTF-16 with a BOM, cut or damaged). */
+  | 'bad-encoding'
   | 'damaged-pdf'
   /** A damaged PDF that does not end with `%%EOF`: an interrupted download or copy. */
   | 'truncated-pdf'

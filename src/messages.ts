@@ -65,6 +65,10 @@ const WARNING_WORDING: Record<WarningCode, (d: WarningDetails) => string> = {
     `page ${d.page ?? '?'} has almost no text (an image?); anything on it is missing from the comparison`,
   'unread-pages': (d) =>
     `${d.detail ?? 'the file holds more pages than its page tree lists'}: pages may be missing from the comparison (a damaged page tree, or pages deleted in a later edit of the file); check the page count in a PDF reader`,
+  'text-encoding': (d) =>
+    d.detail === undefined
+      ? `the text draft is not valid UTF-8: read as Windows-1252 (the "ANSI" code page of Word and Notepad); if accented letters or quotes look wrong, save the draft again as UTF-8`
+      : `the text draft has no byte order mark but a zero byte beside every ASCII letter: read as ${d.detail}; if the text looks wrong, save the draft again as UTF-8`,
   'weak-alignment': (d) =>
     `${d.at ?? 'an article'} was paired on weak evidence (${d.detail ?? 'low similarity'}); check it by hand`,
 };

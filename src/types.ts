@@ -28,7 +28,9 @@ export type WarningCode =
   /** Alignment had to guess (low similarity pairing). */
   | 'weak-alignment'
   /** The file holds more page objects than its page tree lists: pages may not have been read. */
-  | 'unread-pages';
+  | 'unread-pages'
+  /** A text draft's encoding was inferred: not valid UTF-8, read as Windows-1252; or UTF-16 without a byte order mark. */
+  | 'text-encoding';
 
 /** A diagnostic that does not stop the run. Reported in every output format. */
 export interface Warning {

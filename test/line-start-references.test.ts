@@ -67,4 +67,19 @@ describe('line-start cross-references', () => {
       ['44', 'Evaluation'],
     ]);
   });
+
+  it('four-digit articles follow on from 999 and are read apart; "Article 2019" set apart after article 2 is a year, not a heading', () => {
+    const long = textDraft(
+      'Article 999\nDefinitions\n\n1. "Data" means computer data.\n\nArticle 1000\nPreservation\n\n1. Each Party shall order preservation.\n\nArticle 1001 – Safeguards\n\nThe powers are subject to review.\n',
+    );
+    expect(nums(long)).toEqual(['999', '1000', '1001']);
+    expect(listArticles(long).map((a) => a.article.id)).toEqual(['art_999', 'art_1000', 'art_1001']);
+    // A reference a page break set apart, after a low article number: text of article 2, not article 2019.
+    const year = textDraft('Article 1\nScope\n\n1. This applies.\n\nArticle 2\nUse\n\n1. As set out in the Civil Code, in particular its\n\nArticle 2019\n\n2. More text.\n');
+    expect(nums(year)).toEqual(['1', '2']);
+    expect(bodyOf(year, '2')).toContain('Article 2019');
+    expect(checkCoverage(year)).toEqual({ missing: [], duplicated: [] });
+    // The first article of an excerpt may be four digits, unless it reads as a year.
+    expect(nums(textDraft('Article 1204\nScope\n\nIt applies.\n\nArticle 1205\nUse\n\nIt is used.\n'))).toEqual(['1204', '1205']);
+  });
 });

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { containerKey, IdRegistry, numKey, romanValue } from '../src/parse/ids.js';
+import { leapsToFourDigits } from '../src/parse/references.js';
 import {
   isConclusionsStart,
   isFormula,
@@ -27,6 +28,10 @@ describe('matchArticleHeading', () => {
     ['Article 15 — Conditions and safeguards', { num: '15', heading: 'Conditions and safeguards', separator: '—' }],
     ['Article 15: Conditions and safeguards', { num: '15', heading: 'Conditions and safeguards', separator: ':' }],
     ['Article 15. Conditions and safeguards', { num: '15', heading: 'Conditions and safeguards', separator: '.' }],
+    // Long codes run past 999: four digits are one number, never 100 and a stray 0.
+    ['Article 1000', { num: '1000' }],
+    ['ARTICLE 1204 bis', { num: '1204 bis' }],
+    ['Article 1001 – Conditions and safeguards', { num: '1001', heading: 'Conditions and safeguards', separator: '–' }],
   ])('%s is a heading', (text, expected) => {
     expect(matchArticleHeading(text)).toEqual(expected);
   });
@@ -39,6 +44,8 @@ describe('matchArticleHeading', () => {
     'Article 16 and 17 apply',
     'Article 4 as amended',
     '[Article 17 of the draft',
+    'Article 2019 of the Regulation',
+    'Article 10000',
   ])('%s is a cross-reference, not a heading', (text) => {
     expect(matchArticleHeading(text)).toBeUndefined();
   });
@@ -129,5 +136,20 @@ describe('ids', () => {
       { id: 'art_5_2', duplicate: true },
       { id: 'art_5_3', duplicate: true },
     ]);
+  });
+});
+
+describe('leapsToFourDigits', () => {
+  it.each([
+    ['2019', '12', true],
+    ['2019', '1000', true],
+    ['2019', undefined, true],
+    ['1000', '999', false],
+    ['1050', '1000', false],
+    ['1204', undefined, false],
+    ['999', '12', false],
+    ['1001', 'IV', true],
+  ] as const)('Article %s after article %s: a leap %s', (num, previous, expected) => {
+    expect(leapsToFourDigits(num, previous)).toBe(expected);
   });
 });

@@ -88,3 +88,35 @@ describe('a reading thread that does not come back', () => {
     expect((failure as Error).message).toMatch(/^fixtures\/un-draft\.pdf: reading the PDF needed more than 32 MB of memory; /);
   });
 });
+
+describe('a reading thread on a text draft that fails', () => {
+  const TEXT = 'fixtures/text-draft.txt';
+
+  it('names the text draft, not a PDF, when stopped at the reading bound', async () => {
+    const failure = await parseInWorker(await readDraftFile(TEXT), { timeoutMs: 300 }, {
+      graceMs: 200,
+      script: new URL('./helpers/spinning-worker.mjs', import.meta.url),
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'timeout' });
+    expect((failure as Error).message).toBe(
+      'fixtures/text-draft.txt: reading the text draft took longer than the limit of 300 ms; check that the file is the draft meant (raise the limit with --timeout <seconds>)',
+    );
+  });
+
+  it('says "out of memory reading the text draft" at its heap bound and at the process bound', async () => {
+    const heap = await parseInWorker(await readDraftFile(TEXT), { maxMemoryMb: 32 }, {
+      script: new URL('./helpers/hungry-worker.mjs', import.meta.url),
+    }).catch((error: unknown) => error);
+    expect(heap).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
+    expect((heap as Error).message).toBe(
+      'fixtures/text-draft.txt: out of memory reading the text draft: it needed more than 32 MB; check that the file is the draft meant (a text draft of a thousand pages is a few MB), or raise the bound with --max-memory <MB>',
+    );
+    const process = await parseInWorker(await readDraftFile(TEXT), {}, {
+      processMb: 400,
+      script: new URL('./helpers/buffer-hungry-worker.mjs', import.meta.url),
+    }).catch((error: unknown) => error);
+    expect(process).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
+    expect((process as Error).message).toMatch(/^fixtures\/text-draft\.txt: out of memory reading the text draft: it took the process to \d+ MB, past the bound of 400 MB; .*--max-memory <MB>$/);
+    expect((process as Error).message).not.toMatch(/PDF|decompression/);
+  });
+});

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TreatyDiffError } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS, readingTimedOut } from '../extract/limits.js';
+import { draftFormat } from '../extract/draft-format.js';
 import type { ReadWorkerData, ReadWorkerReply } from './read-worker.js';
 import type { DraftFile } from './read-file.js';
 import type { ReadOptions, TreatyDocument } from '../types.js';
@@ -64,6 +65,8 @@ export function parseInWorker(file: DraftFile, options: ReadOptions = {}, bounds
   const { path } = file;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const heapMb = options.maxMemoryMb ?? THREAD_HEAP_MB;
+  // Decided here, before the bytes move to the thread: a failure there names the kind of draft it was reading.
+  const format = draftFormat(file.bytes, path) ?? 'pdf';
   const workerData: ReadWorkerData = { path, sha256: file.sha256, bytes: file.bytes, options };
   // The bytes move to the thread rather than being copied, unless they share a buffer with other data.
   const whole = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength && file.bytes.buffer instanceof ArrayBuffer;
@@ -85,20 +88,13 @@ export function parseInWorker(file: DraftFile, options: ReadOptions = {}, bounds
     const processMb = bounds.processMb ?? processBoundMb(heapMb);
     const unwatch = watchMemory(processMb, {
       stop: (rssMb) => {
-        settle(() =>
-          reject(
-            new TreatyDiffError(
-              'out-of-memory',
-              `${path}: reading the PDF took the process to ${rssMb} MB of memory, past the bound of ${processMb} MB; the file may be damaged or built to exhaust memory (a decompression bomb); open it in a PDF reader and save a copy, or raise the bound with --max-memory <MB>`,
-            ),
-          ),
-        );
+        settle(() => reject(outOfMemory(path, format, { rssMb, processMb })));
         void worker.terminate();
       },
     });
     // The backstop for a draft on which pdf.js never yields to the reader's own timer.
     const watchdog = setTimeout(() => {
-      settle(() => reject(readingTimedOut(path, timeoutMs)));
+      settle(() => reject(readingTimedOut(path, timeoutMs, format)));
       void worker.terminate();
     }, timeoutMs + (bounds.graceMs ?? GRACE_MS));
     watchdog.unref();
@@ -112,10 +108,7 @@ export function parseInWorker(file: DraftFile, options: ReadOptions = {}, bounds
       settle(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new TreatyDiffError(
-                'out-of-memory',
-                `${path}: reading the PDF needed more than ${heapMb} MB of memory; the file may be damaged or built to exhaust memory (open it in a PDF reader and save a copy, or raise the bound with --max-memory <MB>)`,
-              )
+            ? outOfMemory(path, format, { heapMb })
             : error,
         ),
       );
@@ -124,4 +117,29 @@ export function parseInWorker(file: DraftFile, options: ReadOptions = {}, bounds
       settle(() => reject(new Error(`${path}: the reading thread stopped (exit code ${code}) without a result`)));
     });
   });
+}
+
+/**
+ * The refusal for a reading thread that ran out of memory: past its heap bound (`heapMb`), or the process
+ * past its resident bound (`rssMb` over `processMb`). Worded for the kind of draft: a PDF may be a
+ * decompression bomb, to be saved again from a PDF reader; a text draft holds no compression, so it is simply
+ * too large for the bound.
+ *
+ * Example: `outOfMemory('big.txt', 'text', { heapMb: 64 }).message` ->
+ * `big.txt: out of memory reading the text draft: it needed more than 64 MB; ... --max-memory <MB>`.
+ */
+export function outOfMemory(path: string, format: 'pdf' | 'text', used: { heapMb: number } | { rssMb: number; processMb: number }): TreatyDiffError {
+  if (format === 'text') {
+    const how = 'heapMb' in used ? `it needed more than ${used.heapMb} MB` : `it took the process to ${used.rssMb} MB, past the bound of ${used.processMb} MB`;
+    return new TreatyDiffError(
+      'out-of-memory',
+      `${path}: out of memory reading the text draft: ${how}; check that the file is the draft meant (a text draft of a thousand pages is a few MB), or raise the bound with --max-memory <MB>`,
+    );
+  }
+  return new TreatyDiffError(
+    'out-of-memory',
+    'heapMb' in used
+      ? `${path}: reading the PDF needed more than ${used.heapMb} MB of memory; the file may be damaged or built to exhaust memory (open it in a PDF reader and save a copy, or raise the bound with --max-memory <MB>)`
+      : `${path}: reading the PDF took the process to ${used.rssMb} MB of memory, past the bound of ${used.processMb} MB; the file may be damaged or built to exhaust memory (a decompression bomb); open it in a PDF reader and save a copy, or raise the bound with --max-memory <MB>`,
+  );
 }

@@ -7,16 +7,18 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
  * The refusal for a draft that took longer than `timeoutMs` to read, the same whether the reader's own
- * timer saw it or the thread it ran in had to be stopped.
+ * timer saw it or the thread it ran in had to be stopped; worded for a PDF or a text draft.
  *
  * Example: `readingTimedOut('a.pdf', 60000).message` ->
  * `a.pdf: reading the PDF took longer than the limit of 60 s; ... (raise the limit with --timeout <seconds>)`.
  */
-export function readingTimedOut(path: string, timeoutMs: number): TreatyDiffError {
+export function readingTimedOut(path: string, timeoutMs: number, format: 'pdf' | 'text' = 'pdf'): TreatyDiffError {
   const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
   return new TreatyDiffError(
     'timeout',
-    `${path}: reading the PDF took longer than the limit of ${limit}; the file may be damaged or unusually complex (raise the limit with --timeout <seconds>)`,
+    format === 'text'
+      ? `${path}: reading the text draft took longer than the limit of ${limit}; check that the file is the draft meant (raise the limit with --timeout <seconds>)`
+      : `${path}: reading the PDF took longer than the limit of ${limit}; the file may be damaged or unusually complex (raise the limit with --timeout <seconds>)`,
   );
 }
 

@@ -10,6 +10,7 @@ import { hasMarkRules, markedItems, readGlyphsAndRules } from './glyph-runs.js';
 import { resolveMarks } from './resolve-marks.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
 import { loadPdfParse } from './load-pdfjs.js';
+import { HEADER_WINDOW, hasPdfHeader } from './draft-format.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS, formatMegabytes, readingTimedOut, tooManyPages } from './limits.js';
 import { warningMessage } from '../messages.js';
 
@@ -33,8 +34,6 @@ export interface ExtractPdfOptions {
 const DEFAULT_MAX_INFLATED_BYTES = 300 * 1024 * 1024;
 /** How the limits are named to the user, so a refusal can say which option raises them. */
 const OPTION_HINT = { size: '--max-size' } as const;
-/** Where a PDF header may start: readers accept junk before `%PDF-` within the first 1024 bytes. */
-const HEADER_WINDOW = 1024;
 /** Font names that mean a bold face (`Arial-BoldMT`, `TimesNewRomanPS-BoldItalicMT`, `Calibri,Bold`). */
 const BOLD_FONT = /bold|black|heavy|semibold|demibold/i;
 
@@ -64,12 +63,6 @@ interface PdfParser {
 function hasEndMarker(bytes: Uint8Array): boolean {
   const from = Math.max(0, bytes.byteLength - HEADER_WINDOW);
   return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from).toString('latin1').includes('%%EOF');
-}
-
-/** True when `%PDF-` occurs in the first 1024 bytes. */
-export function hasPdfHeader(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEADER_WINDOW)).toString('latin1');
-  return head.includes('%PDF-');
 }
 
 /**

@@ -24,10 +24,11 @@ const LATIN_SUFFIX = '(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|n
 const ROMAN_NUMERAL = '(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})';
 
 // `Article 24`, `ARTICLE 24`, `Article 6 bis`, `Article 4a`, `[Article 17]`, `[Article 17 bis]`,
-// `Article [17]`, `ARTICLE IV`, `Article XII bis`. The article word must be capitalised:
-// `article 24 of this Convention` is running text.
+// `Article [17]`, `ARTICLE IV`, `Article XII bis`, `Article 1000` (long codes run past 999). The article word
+// must be capitalised: `article 24 of this Convention` is running text. Four digits are read here; whether
+// `Article 2019` is a heading or a year a line wrap put first is judged by the sequence (references.ts).
 const ARTICLE_HEAD = new RegExp(
-  `^(\\[)?\\s*(?:Article|ARTICLE)\\s+(\\[?(?:\\d{1,3}(?:\\s?${LATIN_SUFFIX}(?![a-z])|[A-Za-z](?![A-Za-z]))?|${ROMAN_NUMERAL}(?:\\s${LATIN_SUFFIX})?(?![A-Za-z0-9]))\\]?)(.*)$`,
+  `^(\\[)?\\s*(?:Article|ARTICLE)\\s+(\\[?(?:\\d{1,4}(?:\\s?${LATIN_SUFFIX}(?![a-z])|[A-Za-z](?![A-Za-z]))?|${ROMAN_NUMERAL}(?:\\s${LATIN_SUFFIX})?(?![A-Za-z0-9]))\\]?)(.*)$`,
   'i',
 );
 // A roman article number must be printed in capitals, and a lone `C` or `L` is a letter, not 100 or 50.
@@ -46,6 +47,8 @@ const AFTER_NUMBER = /^\s*(?:([-–—:.])\s*(.*))?$/;
  * @example matchArticleHeading('Article 15 – Conditions and safeguards') // { num: '15', heading: 'Conditions and safeguards', separator: '–' }
  * @example matchArticleHeading('[Article 17 bis]') // { num: '[17 bis]' }
  * @example matchArticleHeading('ARTICLE 24') // { num: '24' }
+ * @example matchArticleHeading('Article 1000 – Final provision') // { num: '1000', heading: 'Final provision', separator: '–' }
+ * @example matchArticleHeading('Article 10000') // undefined (five digits: no treaty numbers so far)
  * @example matchArticleHeading('ARTICLE IV. DATA INTERFERENCE') // { num: 'IV', heading: 'DATA INTERFERENCE', separator: '.' }
  * @example matchArticleHeading('Article iv') // undefined (a roman number is printed in capitals)
  * @example matchArticleHeading('Article 16 of this Convention shall apply') // undefined
