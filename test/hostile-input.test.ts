@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from './helpers/cli.js';
+import { runCli, runCliMeasured, type CliResult } from './helpers/cli.js';
 
 const PLAIN = 'fixtures/hostile/plain.pdf';
 const ENCRYPTED = 'fixtures/bad/encrypted.pdf';
@@ -102,6 +102,20 @@ describe('refused with one line naming the file and the remedy (exit 2)', () => 
     const started = Date.now();
     expectRefusal(runCli(['extract', 'fixtures/hostile/decompression-bomb-spaced.pdf', ...noCache]), 'fixtures/hostile/decompression-bomb-spaced.pdf', /decompression bomb/, /more than 300 MB/);
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it.each([
+    ['decompression-bomb-lzw.pdf', 'a flate layer over LZW codes for 2 GB of spaces'],
+    ['decompression-bomb-aes.pdf', 'the flate bomb encrypted with AES (empty user password)'],
+  ])('decompression bomb that no check before reading can count (%s: %s): stopped as pdf.js decodes it, in seconds, the process under 1 GB', (name) => {
+    const file = `fixtures/hostile/${name}`;
+    const result = runCliMeasured(['extract', file, ...noCache]);
+    expectRefusal(result, file, /decompression bomb/, /more than 300 MB/, /--max-size <MB>/);
+    expect(result.peakMb, `${result.command}: peak ${result.peakMb} MB`).toBeGreaterThan(0);
+    expect(result.peakMb, `${result.command}: peak ${result.peakMb} MB`).toBeLessThan(1024);
+    expect(result.seconds, `${result.command}: ${result.seconds} s`).toBeLessThan(30);
+    // The bound follows --max-size in the comparison too (old draft refused first, in path order).
+    expectRefusal(runCli([file, 'fixtures/hostile/plain.pdf', '--max-size', '1', ...noCache]), file, /more than 3 MB/);
   });
 
   it('decompression bomb: refused before inflating, naming the bound and --max-size', () => {

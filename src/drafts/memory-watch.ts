@@ -4,7 +4,7 @@
  * How often the resident memory is sampled. pdf.js decodes a stream into one buffer at a time; at the
  * 1-2 GB/s a decompression bomb inflates, 20 ms lets it overshoot the bound by a few tens of MB at most.
  */
-const SAMPLE_MS = 20;
+const SAMPLE_MS = 10;
 
 interface Watched {
   /** Called once when the process is past the bound, to stop this reading and refuse it. */

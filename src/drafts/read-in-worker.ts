@@ -28,7 +28,7 @@ const GRACE_MS = 5_000;
  * bound: room for the main thread, Node itself and the buffers pdf.js decodes into. With the default heap
  * bound, 1 GB; `--max-memory 256` makes it 512 MB.
  */
-const PROCESS_HEADROOM_MB = 256;
+const PROCESS_HEADROOM_MB = 128;
 
 /** The process memory bound for a heap bound of `heapMb` per reading thread. */
 export function processBoundMb(heapMb: number): number {

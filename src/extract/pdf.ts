@@ -9,6 +9,7 @@ import { buildExtractedText } from './build-extracted-text.js';
 import { hasMarkRules, markedItems, readGlyphsAndRules } from './glyph-runs.js';
 import { resolveMarks } from './resolve-marks.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
+import { guardAllocations } from './allocation-guard.js';
 import { loadPdfParse } from './load-pdfjs.js';
 import { HEADER_WINDOW, hasPdfHeader } from './draft-format.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS, formatMegabytes, readingTimedOut, tooManyPages } from './limits.js';
@@ -92,14 +93,23 @@ export async function extractPdf(
   const bounded = <T>(step: Promise<T>): Promise<T> => Promise.race([step, expired]);
 
   let parser: PdfParser | undefined;
+  const maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+  // Zlib streams are counted before anything is read; any other filter chain, or an encrypted stream,
+  // is held to the same bound as pdf.js decodes it (`guardAllocations`), which pdf.js may swallow, so
+  // it is asked after every step.
+  const guard = guardAllocations(maxInflatedBytes);
+  const checkGuard = (): void => {
+    if (guard.refused() !== undefined) throw decompressionBomb(path, maxInflatedBytes);
+  };
   try {
-    await bounded(checkInflatedSize(bytes, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES, path));
+    await bounded(checkInflatedSize(bytes, maxInflatedBytes, path));
     // Loaded on demand: importing pdf.js costs about a quarter of a second that --help should not pay.
     const { PDFParse } = await bounded(loadPdfParse());
     const password = options.password === undefined ? {} : { password: options.password };
     const created = new PDFParse({ data: bytes.slice(), ...safeLoadOptions(), ...password });
     parser = created;
     const doc = await bounded(openDocument(created, path, options.password !== undefined));
+    checkGuard();
     if (doc.numPages > maxPages) throw tooManyPages(path, doc.numPages, maxPages);
     if (doc.numPages === 0) throw damaged(path, 'it has no pages');
     const pages: PlacedPage[] = [];
@@ -107,6 +117,7 @@ export async function extractPdf(
     const marks: MarkReading = { read: options.marks !== 'ignore', eager: false, statement: false };
     for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber += 1) {
       pages.push(await bounded(readPage(doc, pageNumber, fontIsBold, path, marks)));
+      checkGuard();
     }
     const info = { ...source, pages: doc.numPages };
     const resolved = marks.read ? resolveMarks(pages, marks.statement, options.previousText === true) : undefined;
@@ -127,7 +138,10 @@ export async function extractPdf(
     }
     return extracted;
   } catch (error) {
-    const refusal = error instanceof TreatyDiffError ? error : damaged(path, describe(error));
+    const refusal =
+      guard.refused() !== undefined ? decompressionBomb(path, maxInflatedBytes)
+      : error instanceof TreatyDiffError ? error
+      : damaged(path, describe(error));
     // A damaged file without its end marker was most likely cut short: say so, the remedy differs.
     if (refusal.code === 'damaged-pdf' && !hasEndMarker(bytes)) {
       throw new TreatyDiffError(
@@ -140,6 +154,7 @@ export async function extractPdf(
     clearTimeout(timer);
     // Destroying stops pdf.js's remaining work, also after a timeout.
     await parser?.destroy().catch(() => undefined);
+    guard.release();
   }
 }
 
@@ -355,13 +370,16 @@ async function checkInflatedSize(bytes: Uint8Array, limit: number, path: string)
     if (!looksLikeZlib(data, start)) continue;
     const end = data.indexOf('endstream', start, 'latin1');
     total += await countInflated(data.subarray(start, end === -1 ? data.length : end), limit - total);
-    if (total > limit) {
-      throw new TreatyDiffError(
-        'decompression-bomb',
-        `${path}: the PDF's compressed streams expand to more than ${formatMegabytes(limit)}, which looks like a decompression bomb; refusing to read it (streams may expand to 3 times --max-size; if the draft is genuine, raise the bound with ${OPTION_HINT.size} <MB>)`,
-      );
-    }
+    if (total > limit) throw decompressionBomb(path, limit);
   }
+}
+
+/** The refusal of a draft whose streams expand past `limit` bytes. */
+function decompressionBomb(path: string, limit: number): TreatyDiffError {
+  return new TreatyDiffError(
+    'decompression-bomb',
+    `${path}: the PDF's compressed streams expand to more than ${formatMegabytes(limit)}, which looks like a decompression bomb; refusing to read it (streams may expand to 3 times --max-size; if the draft is genuine, raise the bound with ${OPTION_HINT.size} <MB>)`,
+  );
 }
 
 /** A zlib header: compression method 8 and a header checksum that divides by 31. */
