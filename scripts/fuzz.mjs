@@ -26,6 +26,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { ENCODERS, encodeChain, lzwSpaces } from './pdf-filters.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'treaty-diff.js');
@@ -107,6 +109,32 @@ const MUTATIONS = {
       }
     }
     return out;
+  },
+  /**
+   * One Flate stream decoded and encoded again through a chain of one to three filters (Flate, LZW,
+   * RunLength, ASCIIHex, ASCII85) with its /Filter and /Length rewritten; one time in four its content
+   * is replaced by an LZW run of 256 MB to 1 GB of spaces under the chain: a bomb no zlib count sees.
+   */
+  'refilter-stream': (bytes, rng) => {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const streams = [...text.matchAll(/<<((?:(?!>>\s*stream)[^])*?)\/Filter\s*\/FlateDecode((?:(?!>>\s*stream)[^])*?)>>\s*stream\r?\n/g)].filter((m) => /\/Length\s+\d+(?!\s+\d+\s+R)/.test(m[0]));
+    if (streams.length === 0) return MUTATIONS['flip-bytes'](bytes, rng);
+    const match = streams[rng.int(streams.length)];
+    const dataStart = match.index + match[0].length;
+    const length = Number(/\/Length\s+(\d+)/.exec(match[0])[1]);
+    let content;
+    try {
+      content = inflateSync(bytes.subarray(dataStart, dataStart + length), { maxOutputLength: 16 * 1024 * 1024 });
+    } catch {
+      return MUTATIONS['flip-bytes'](bytes, rng);
+    }
+    const names = Object.keys(ENCODERS);
+    const chain = Array.from({ length: 1 + rng.int(3) }, () => names[rng.int(names.length)]);
+    const bomb = rng.int(4) === 0;
+    const encoded = bomb ? encodeChain(lzwSpaces((256 + rng.int(768)) * 1024 * 1024), chain) : encodeChain(content, chain);
+    const filters = bomb ? [...chain, 'LZWDecode'] : chain;
+    const dict = match[0].replace(/\/Filter\s*\/FlateDecode/, `/Filter [${filters.map((name) => `/${name}`).join(' ')}]`).replace(/\/Length\s+\d+/, `/Length ${encoded.length}`);
+    return concat(bytes.subarray(0, match.index), Buffer.from(dict, 'latin1'), encoded, bytes.subarray(dataStart + length));
   },
   /** PDF tokens spliced in at random places: structure that lies (huge numbers, self references, unbalanced dictionaries). */
   'insert-tokens': (bytes, rng) => {

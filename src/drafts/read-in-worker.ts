@@ -26,7 +26,7 @@ const GRACE_MS = 5_000;
 /**
  * Resident memory of the whole process allowed while drafts are read, beyond the reading thread's heap
  * bound: room for the main thread, Node itself and the buffers pdf.js decodes into. With the default heap
- * bound, 1 GB; `--max-memory 256` makes it 512 MB.
+ * bound, 896 MB; `--max-memory 256` makes it 384 MB.
  */
 const PROCESS_HEADROOM_MB = 128;
 

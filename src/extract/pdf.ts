@@ -9,7 +9,7 @@ import { buildExtractedText } from './build-extracted-text.js';
 import { hasMarkRules, markedItems, readGlyphsAndRules } from './glyph-runs.js';
 import { resolveMarks } from './resolve-marks.js';
 import type { PlacedItem, PlacedPage } from './page-model.js';
-import { guardAllocations } from './allocation-guard.js';
+import { guardAllocations, LARGEST_STREAM_BYTES } from './allocation-guard.js';
 import { loadPdfParse } from './load-pdfjs.js';
 import { HEADER_WINDOW, hasPdfHeader } from './draft-format.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_MS, formatMegabytes, readingTimedOut, tooManyPages } from './limits.js';
@@ -98,8 +98,13 @@ export async function extractPdf(
   // is held to the same bound as pdf.js decodes it (`guardAllocations`), which pdf.js may swallow, so
   // it is asked after every step.
   const guard = guardAllocations(maxInflatedBytes);
+  const guardRefusal = (): TreatyDiffError | undefined => {
+    const refused = guard.refused();
+    return refused === undefined ? undefined : refused === 'one-stream' ? streamBomb(path) : decompressionBomb(path, maxInflatedBytes);
+  };
   const checkGuard = (): void => {
-    if (guard.refused() !== undefined) throw decompressionBomb(path, maxInflatedBytes);
+    const refusal = guardRefusal();
+    if (refusal !== undefined) throw refusal;
   };
   try {
     await bounded(checkInflatedSize(bytes, maxInflatedBytes, path));
@@ -139,9 +144,9 @@ export async function extractPdf(
     return extracted;
   } catch (error) {
     const refusal =
-      guard.refused() !== undefined ? decompressionBomb(path, maxInflatedBytes)
-      : error instanceof TreatyDiffError ? error
-      : damaged(path, describe(error));
+      guardRefusal() ??
+      (error instanceof TreatyDiffError ? error
+      : damaged(path, describe(error)));
     // A damaged file without its end marker was most likely cut short: say so, the remedy differs.
     if (refusal.code === 'damaged-pdf' && !hasEndMarker(bytes)) {
       throw new TreatyDiffError(
@@ -379,6 +384,14 @@ function decompressionBomb(path: string, limit: number): TreatyDiffError {
   return new TreatyDiffError(
     'decompression-bomb',
     `${path}: the PDF's compressed streams expand to more than ${formatMegabytes(limit)}, which looks like a decompression bomb; refusing to read it (streams may expand to 3 times --max-size; if the draft is genuine, raise the bound with ${OPTION_HINT.size} <MB>)`,
+  );
+}
+
+/** The refusal of a draft one of whose streams decodes past what any text PDF holds in one stream. */
+function streamBomb(path: string): TreatyDiffError {
+  return new TreatyDiffError(
+    'decompression-bomb',
+    `${path}: one of the PDF's streams expands past ${formatMegabytes(LARGEST_STREAM_BYTES)}, which looks like a decompression bomb; refusing to read it (the text of a treaty draft never needs a stream near this size)`,
   );
 }
 
