@@ -6,10 +6,10 @@ import { guardAllocations } from '../src/extract/allocation-guard.js';
 const MB = 1024 * 1024;
 
 describe('guardAllocations', () => {
-  it('refuses one array past 64 MB, and says so', () => {
+  it('refuses one array past 32 MB, and says so', () => {
     const guard = guardAllocations(300 * MB);
     try {
-      expect(() => new Uint8Array(65 * MB)).toThrow(RangeError);
+      expect(() => new Uint8Array(33 * MB)).toThrow(RangeError);
       expect(guard.refused()).toBe('one-stream');
     } finally {
       guard.release();

@@ -110,7 +110,7 @@ describe('refused with one line naming the file and the remedy (exit 2)', () => 
   ])('decompression bomb that no check before reading can count (%s: %s): stopped as pdf.js decodes it, in seconds, the process under 1 GB', (name) => {
     const file = `fixtures/hostile/${name}`;
     const result = runCliMeasured(['extract', file, ...noCache]);
-    expectRefusal(result, file, /one of the PDF's streams expands past 64 MB/, /decompression bomb/);
+    expectRefusal(result, file, /one of the PDF's streams expands past 32 MB/, /decompression bomb/);
     expect(result.peakMb, `${result.command}: peak ${result.peakMb} MB`).toBeGreaterThan(0);
     expect(result.peakMb, `${result.command}: peak ${result.peakMb} MB`).toBeLessThan(1024);
     expect(result.seconds, `${result.command}: ${result.seconds} s`).toBeLessThan(30);

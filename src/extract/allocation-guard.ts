@@ -7,11 +7,12 @@ const COUNTED_BYTES = 1024 * 1024;
 /**
  * No one array may be longer. pdf.js reads a string token char by char into a JS array, and a stream of
  * hundreds of MB inside one `(` grows that array past V8's largest (about 134 million elements), which ends
- * the whole process with a fatal error that no handler sees. 64 MB keeps such an array at half that.
+ * the whole process with a fatal error that no handler sees. 32 MB keeps such an array at a quarter of that,
+ * and its memory (8 bytes an element) well inside the thread's heap bound.
  */
-export const LARGEST_STREAM_BYTES = 64 * 1024 * 1024;
+export const LARGEST_STREAM_BYTES = 32 * 1024 * 1024;
 
-/** Why an allocation was refused: the large arrays in all past the bound, or one stream past 64 MB. */
+/** Why an allocation was refused: the large arrays in all past the bound, or one stream past 32 MB. */
 export type Refusal = 'total' | 'one-stream';
 
 interface GuardState {
@@ -26,7 +27,7 @@ let installed = false;
 
 /**
  * Replaces the global `Uint8Array` of this thread by a proxy of it that, while a guard is on, counts the
- * bytes of new arrays of 1 MB and more and refuses (throws a RangeError for) one longer than 64 MB or
+ * bytes of new arrays of 1 MB and more and refuses (throws a RangeError for) one longer than 32 MB or
  * one that takes the count past the guard's bound (a stream decoded to 256 MB grew through buffers of
  * 1, 2, ... 256 MB: 511 MB counted). Everything else (`instanceof`, `Uint8Array.from`, subclasses)
  * passes through to the real constructor. Installed once per thread, before pdf.js runs.
@@ -43,7 +44,7 @@ function install(): void {
         const refusal: Refusal | undefined = size > LARGEST_STREAM_BYTES ? 'one-stream' : current.countedBytes > current.limitBytes ? 'total' : undefined;
         if (refusal !== undefined) {
           current.refused ??= refusal;
-          throw new RangeError(`an array of ${size} bytes refused while reading a PDF (${refusal === 'one-stream' ? 'one stream past 64 MB' : 'decoded streams past the bound'})`);
+          throw new RangeError(`an array of ${size} bytes refused while reading a PDF (${refusal === 'one-stream' ? 'one stream past 32 MB' : 'decoded streams past the bound'})`);
         }
       }
       return Reflect.construct(target, args, newTarget === guarded ? target : newTarget) as object;
@@ -53,7 +54,7 @@ function install(): void {
 }
 
 /**
- * Holds the large byte arrays made in this thread to `bound` bytes in all, and each to 64 MB, until
+ * Holds the large byte arrays made in this thread to `bound` bytes in all, and each to 32 MB, until
  * `release()`. `refused()` tells whether an allocation was refused meanwhile and why: pdf.js may swallow
  * the error and carry on with a page missing, so the caller asks after each step and refuses the draft.
  *
