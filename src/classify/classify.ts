@@ -409,6 +409,8 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
       // Read with moved wording masked: an article deleted because its text went to another article
       // takes nothing with it.
       const readText = side === 'old' ? (ctx.reads.get(p)?.oldRead ?? item.text) : (ctx.reads.get(p)?.newRead ?? item.text);
+      // One pass for the whole topic first: most provisions name few topics.
+      if (!hasAnyPhrase(readText, topic.phrases)) continue;
       // A part the new draft no longer has (a preamble its reader did not find) whose clause still stands
       // elsewhere in the new draft took nothing with it: quote only an occurrence whose clause is gone.
       const gone = (span: [number, number]): boolean =>

@@ -1,5 +1,7 @@
 // Imports pdf-parse (and the pdf.js build and worker it pins) once, undoing the global built-ins their polyfills replace.
 
+import { createRequire, Module } from 'node:module';
+
 /**
  * pdf.js's legacy build, the one pdf-parse loads so that it runs on Node 20, bundles core-js, which
  * replaces two built-ins of the whole process with JavaScript versions for spec corners no draft
@@ -22,7 +24,38 @@ export function loadPdfParse(): Promise<typeof import('pdf-parse')> {
   return loading;
 }
 
+/**
+ * pdf.js, on Node, loads the native canvas module (@napi-rs/canvas) when it is imported, only to take
+ * `DOMMatrix`, `ImageData` and `Path2D` from it for rendering. Reading text never renders, and opening
+ * that shared library cost a quarter of a second in every reading thread (measured with --cpu-prof:
+ * `dlopen`, 252 ms of a 20-page draft's 1.2 s). So the module is put in the require cache as an
+ * inert stand-in before pdf.js asks for it: its three classes exist, so pdf.js has nothing to warn
+ * about. `DOMMatrix` can be built (pdf.js builds one when it loads) but has no methods; the others refuse
+ * to be built: a rendering path reached by mistake fails loudly.
+ */
+function standInForCanvas(): void {
+  try {
+    const fromPdfjs = createRequire(import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+    const path = fromPdfjs.resolve('@napi-rs/canvas');
+    if (fromPdfjs.cache[path] !== undefined) return;
+    class NotRendered {
+      constructor() {
+        throw new Error('treaty-diff reads the text of PDFs and does not render them');
+      }
+    }
+    class InertMatrix {}
+    const standIn = new Module(path);
+    standIn.filename = path;
+    standIn.loaded = true;
+    standIn.exports = { DOMMatrix: InertMatrix, ImageData: NotRendered, Path2D: NotRendered };
+    fromPdfjs.cache[path] = standIn;
+  } catch {
+    // Not installed or not resolvable: pdf.js copes (and warns) on its own.
+  }
+}
+
 async function importRestoringNatives(): Promise<typeof import('pdf-parse')> {
+  standInForCanvas();
   const natives = REPLACED.map(([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)] as const);
   try {
     const module = await import('pdf-parse');
