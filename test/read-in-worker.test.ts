@@ -81,7 +81,9 @@ describe('a reading thread that does not come back', () => {
   });
 
   it('is stopped at its heap bound with an out-of-memory refusal naming the file', async () => {
+    // The process bound is set wide: this test process (vitest) alone holds more than 32 + 128 MB.
     const failure = await parseInWorker(await readDraftFile('fixtures/un-draft.pdf'), { maxMemoryMb: 32 }, {
+      processMb: 4096,
       script: new URL('./helpers/hungry-worker.mjs', import.meta.url),
     }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
@@ -105,6 +107,7 @@ describe('a reading thread on a text draft that fails', () => {
 
   it('says "out of memory reading the text draft" at its heap bound and at the process bound', async () => {
     const heap = await parseInWorker(await readDraftFile(TEXT), { maxMemoryMb: 32 }, {
+      processMb: 4096,
       script: new URL('./helpers/hungry-worker.mjs', import.meta.url),
     }).catch((error: unknown) => error);
     expect(heap).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });

@@ -25,14 +25,17 @@ const THREAD_HEAP_MB = 768;
 const GRACE_MS = 5_000;
 /**
  * Resident memory of the whole process allowed while drafts are read, beyond the reading thread's heap
- * bound: room for the main thread, Node itself and the buffers pdf.js decodes into. With the default heap
- * bound, 896 MB; `--max-memory 256` makes it 384 MB.
+ * bound: room for the main thread, Node itself and the buffers pdf.js decodes into (the buffers of decoded
+ * streams are bounded as they are made, see extract/allocation-guard.ts; this is the backstop). Never
+ * below 512 MB, so that a small heap bound is met by the thread's own refusal first. With the default heap
+ * bound, 896 MB; `--max-memory 256` makes it 512 MB.
  */
 const PROCESS_HEADROOM_MB = 128;
+const PROCESS_FLOOR_MB = 512;
 
 /** The process memory bound for a heap bound of `heapMb` per reading thread. */
 export function processBoundMb(heapMb: number): number {
-  return heapMb + PROCESS_HEADROOM_MB;
+  return Math.max(heapMb + PROCESS_HEADROOM_MB, PROCESS_FLOOR_MB);
 }
 
 /**
