@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, runCliMeasured, type CliResult } from './helpers/cli.js';
+import { runCli, runCliMeasured } from './helpers/cli.js';
+import { expectRefusal } from './helpers/refusal.js';
 
 const PLAIN = 'fixtures/hostile/plain.pdf';
 const ENCRYPTED = 'fixtures/bad/encrypted.pdf';
@@ -13,26 +14,6 @@ const ENCRYPTED = 'fixtures/bad/encrypted.pdf';
 const ENCRYPTED_SOURCE = 'fixtures/pairs/renumber-only/old.pdf';
 const PASSWORD = 'secret';
 const noCache = ['--no-cache'];
-
-/**
- * A refusal as the issue defines it: exit 2, nothing on stdout, exactly one line on stderr that starts
- * with `treaty-diff: `, names the file as given, matches every pattern (what went wrong, what to do),
- * and carries no stack frame.
- */
-function expectRefusal(result: CliResult, file: string, ...says: RegExp[]): void {
-  const context = `${result.command}\nstderr: ${result.stderr}`;
-  expect(result.code, context).toBe(2);
-  expect(result.stdout, context).toBe('');
-  expect(result.stderr.endsWith('\n'), context).toBe(true);
-  const lines = result.stderr.split('\n').filter((line) => line.length > 0);
-  expect(lines, context).toHaveLength(1);
-  const [line = ''] = lines;
-  expect(line.startsWith('treaty-diff: '), context).toBe(true);
-  expect(line, context).toContain(file);
-  for (const pattern of says) expect(line, context).toMatch(pattern);
-  expect(result.stderr, context).not.toMatch(/^\s+at /m);
-  expect(result.stderr, context).not.toContain('internal error');
-}
 
 interface ExtractedJson {
   source: { pages: number };

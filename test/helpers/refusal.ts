@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { CliResult } from './cli.js';
 
 /**
- * A refusal as the hostile-input issue defines it: exit 2, nothing on stdout, exactly one line on stderr
+ * A refusal as a hostile or broken draft must end: exit 2, nothing on stdout, exactly one line on stderr
  * that starts with `treaty-diff: `, names the file as given, matches every pattern (what went wrong, what
  * to do), and carries no stack frame.
  */
