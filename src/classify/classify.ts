@@ -43,6 +43,21 @@ interface Context {
   indexes?: DraftIndexes | undefined;
   /** Whether each side's body names a topic, asked once per article and topic (bodies of long articles are long). */
   bodyNames: Map<string, boolean>;
+  /** The topics each distinct context text (parents and heading) names. */
+  contextTopics: Map<string, LexiconTopic[]>;
+}
+
+/** `countPhrase` over one text, remembered per phrase. */
+function memoCount(text: string): (phrase: string) => number {
+  const counts = new Map<string, number>();
+  return (phrase) => {
+    let count = counts.get(phrase);
+    if (count === undefined) {
+      count = countPhrase(text, phrase);
+      counts.set(phrase, count);
+    }
+    return count;
+  };
 }
 
 /** Whether one side's article body names `topic` (cached per article). */
@@ -238,7 +253,15 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   const read = ctx.reads.get(p) ?? { oldRead: p.oldText, newRead: p.newText, movedTo: [], movedFrom: [] };
   const { oldRead, newRead } = read;
   const own = topicsIn(`${oldRead} ${newRead}`, lexicon.topics);
-  const context = topicsIn(contextText(change, p), lexicon.topics);
+  const contextWords = contextText(change, p);
+  // Provisions of one article share their parents and heading: their topics are found once.
+  let context = ctx.contextTopics.get(contextWords);
+  if (context === undefined) {
+    context = topicsIn(contextWords, lexicon.topics);
+    ctx.contextTopics.set(contextWords, context);
+  }
+  // Each phrase is counted once a side, however many readings below ask.
+  const counted = { old: memoCount(oldRead), new: memoCount(newRead) };
   const group = primaryGroup(own, context);
   // The topic the heading or parent also names wins ("Interception of content data" over the
   // "collect or record" of real-time collection in the same sentence).
@@ -305,15 +328,15 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
   // Topic phrases that appeared or disappeared.
   // Only topics the provision names on either side can have come or gone (`own`, in lexicon order).
   const safeguardDeleted = own.some(
-    (t) => t.group === 'safeguard' && t.effect !== 'exempts' && t.phrases.some((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph)),
+    (t) => t.group === 'safeguard' && t.effect !== 'exempts' && t.phrases.some((ph) => counted.new(ph) < counted.old(ph)),
   );
   for (const topic of own) {
     // A phrase whose provision's wording moved to a place that carries the same phrase moved with it,
     // even reworded ("upon a reasoned request" from article 64(2) into 63(9)); so did one that came in.
     const gone = topic.phrases.filter(
-      (ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph) && !read.movedTo.some((t) => countPhrase(t, ph) > 0),
+      (ph) => counted.new(ph) < counted.old(ph) && !read.movedTo.some((t) => countPhrase(t, ph) > 0),
     );
-    const come = topic.phrases.filter((ph) => countPhrase(newRead, ph) > countPhrase(oldRead, ph) && !read.movedFrom.some((t) => countPhrase(t, ph) > 0));
+    const come = topic.phrases.filter((ph) => counted.new(ph) > counted.old(ph) && !read.movedFrom.some((t) => countPhrase(t, ph) > 0));
     if (gone.length === 0 && come.length === 0) continue;
     // A deleted safeguard clause names the power it guards ("mutual assistance conditional upon
     // dual criminality"): deleting it narrows no power, it removes a condition on one.
@@ -358,8 +381,8 @@ function classifyProvision(ctx: Context, change: ArticleChange, p: ProvisionChan
     const scopeTopic = (own.find((t) => t.group === scopeGroup && context.includes(t)) ?? [...own, ...context].find((t) => t.group === scopeGroup))?.id;
     const [wider, narrower]: [FindingCode, FindingCode] = scopeGroup === 'power' ? ['power-expanded', 'power-narrowed'] : ['safeguard-strengthened', 'safeguard-weakened'];
     const moved = (phrases: string[]): [string | undefined, string | undefined] => [
-      phrases.find((ph) => countPhrase(newRead, ph) > countPhrase(oldRead, ph)),
-      phrases.find((ph) => countPhrase(newRead, ph) < countPhrase(oldRead, ph)),
+      phrases.find((ph) => counted.new(ph) > counted.old(ph)),
+      phrases.find((ph) => counted.new(ph) < counted.old(ph)),
     ];
     const [widerIn, widerOut] = moved(lexicon.wideners);
     const [narrowerIn, narrowerOut] = moved(lexicon.narrowers);
@@ -443,7 +466,7 @@ function classifyWholeArticle(ctx: Context, change: ArticleChange, side: 'old' |
 export function classifyChanges(alignment: Alignment, change: ArticleChange, lexicon: Lexicon, indexes?: DraftIndexes): ArticleClassification {
   const body = (side: 'oldText' | 'newText'): string =>
     change.provisions.filter((p) => !(p.old?.heading ?? p.new?.heading ?? false)).map((p) => p[side]).join(' ');
-  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), moved: [], indexes, bodyNames: new Map() };
+  const ctx: Context = { alignment, lexicon, findings: [], oldBody: body('oldText'), newBody: body('newText'), reads: new Map(), ranks: new Map(), moved: [], indexes, bodyNames: new Map(), contextTopics: new Map() };
   const read = readMovedText(change, indexes);
   ctx.reads = read.reads;
   ctx.moved = read.moved;
