@@ -22,6 +22,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shuffledArticlePair } from './shuffled-article.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'treaty-diff.js');
@@ -112,19 +113,11 @@ function benchPair(name, dir, runs, scratch) {
 const QUADRATIC_BOUND_S = 5;
 
 function benchShuffled(runs, scratch) {
-  const words = 'the party shall adopt such legislative and other measures as may be necessary to establish its competent authorities order preservation data'.split(' ');
-  let state = 1;
-  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const paragraphs = Array.from({ length: 4000 }, (_, i) => `1. Paragraph ${i} ${Array.from({ length: 30 }, () => words[Math.floor(random() * words.length)]).join(' ')}.`);
-  const shuffled = paragraphs.slice();
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-  }
+  const pair = shuffledArticlePair(4000);
   const oldTxt = join(scratch, 'shuffled-old.txt');
   const newTxt = join(scratch, 'shuffled-new.txt');
-  writeFileSync(oldTxt, `Article 1\nScope\n\n${paragraphs.join('\n\n')}\n`);
-  writeFileSync(newTxt, `Article 1\nScope\n\n${shuffled.join('\n\n')}\n`);
+  writeFileSync(oldTxt, pair.old);
+  writeFileSync(newTxt, pair.new);
   return measure(runs, process.execPath, [BIN, oldTxt, newTxt, '--no-cache', '--format', 'json']);
 }
 

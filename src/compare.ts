@@ -28,6 +28,8 @@ import { articleBodyText, listProvisions } from './parse/list-provisions.js';
 import { roundSimilarity, textSimilarity } from './match/similarity.js';
 import { listArticles } from './parse/walk.js';
 import { warningMessage } from './messages.js';
+// The comparison's diffs share the bound of reading one draft (--timeout), default included.
+import { DEFAULT_TIMEOUT_MS } from './extract/limits.js';
 
 /** Options of `compareDrafts`. */
 export interface CompareOptions {
@@ -45,8 +47,6 @@ export interface CompareOptions {
 /** `1.5 s`, `60 s`: a time bound as the CLI takes it. */
 const formatSeconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
 
-/** Default bound of a comparison's diffs together: the default bound of reading one draft. */
-const DEFAULT_COMPARE_TIMEOUT_MS = 60_000;
 
 /** Alignment kinds in report order, for the summary counts. */
 const KIND_ORDER: AlignmentKind[] = ['unchanged', 'modified', 'renumbered', 'moved', 'added', 'removed'];
@@ -160,7 +160,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
   const timeoutMs = options.diffTimeoutMs ?? 1000;
   // Alignment, pairing and classification grow linearly with the drafts; the diffs are what can
   // take long, so they share one bound, and past it each is a whole replacement.
-  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_COMPARE_TIMEOUT_MS);
+  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   if (options.articles !== undefined) checkArticlesExist(options.articles, [oldDoc, newDoc]);
   const wanted = options.articles === undefined ? undefined : new Set(options.articles.map(articleKey));
   const articleAlignments = alignArticles(oldDoc, newDoc);
@@ -220,7 +220,7 @@ export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, op
         message: warningMessage('diff-fallback', {
           at: at.kind === 'article' ? `article ${at.num ?? at.id}` : at.id,
           count: late,
-          bound: formatSeconds(options.timeoutMs ?? DEFAULT_COMPARE_TIMEOUT_MS),
+          bound: formatSeconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         }),
       });
     }

@@ -11,31 +11,7 @@ import { diffText } from '../src/diff/diff-text.js';
 import { compareDrafts } from '../src/compare.js';
 import { buildDoc } from './compare-build-doc.js';
 import { runCli } from './helpers/cli.js';
-
-const WORDS = 'the party shall adopt such legislative and other measures as may be necessary to establish its competent authorities order preservation data'.split(' ');
-
-/** `count` paragraphs of 30 words from a small vocabulary (so every pair looks alike), seeded. */
-function paragraphs(count: number, seed = 1): string[] {
-  let state = seed;
-  const random = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return Array.from({ length: count }, (_, i) => {
-    const words = Array.from({ length: 30 }, () => WORDS[Math.floor(random() * WORDS.length)]);
-    return `Paragraph ${i} ${words.join(' ')}.`;
-  });
-}
-
-function shuffled<T>(items: T[], seed = 7): T[] {
-  let state = seed;
-  const random = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-const textDraft = (paras: string[]): string => `Article 1\nScope\n\n${paras.map((p) => `1. ${p}`).join('\n\n')}\n\nArticle 2\nFinal\n\nThis Convention enters into force.\n`;
+import { articleDraft, paragraphs, shuffled } from '../scripts/shuffled-article.mjs';
 
 describe('sparseCandidates', () => {
   const facts = (texts: string[], keys: (t: string, i: number) => string[]) => texts.map((t, i) => ({ keys: keys(t, i), features: textFeatures(t) }));
@@ -112,8 +88,8 @@ describe('an article of thousands of paragraphs all numbered "1.", shuffled (end
   const paras = paragraphs(4000);
   const oldPath = join(dir, 'old.txt');
   const newPath = join(dir, 'new.txt');
-  writeFileSync(oldPath, textDraft(paras));
-  writeFileSync(newPath, textDraft(shuffled(paras)));
+  writeFileSync(oldPath, articleDraft(paras));
+  writeFileSync(newPath, articleDraft(shuffled(paras)));
 
   it('is compared in full, with no time-bound fallback at the default bound', () => {
     const result = runCli(['--no-cache', '--format', 'json', oldPath, newPath]);

@@ -219,16 +219,21 @@ const strengths = (text: string, lexicon: Lexicon): number[] =>
 /** Counts `phrase` in `text`, leaving out hedges that introduce a safeguard: "subject to appropriate
  * safeguards" or "subject to judicial review" conditions a power on a safeguard; it hedges nothing. */
 function countHedge(text: string, hedge: string, lexicon: Lexicon): number {
-  let safeguardPhrases = safeguardPhraseCache.get(lexicon);
-  if (safeguardPhrases === undefined) {
-    safeguardPhrases = lexicon.topics.filter((t) => t.group === 'safeguard' && t.effect !== 'exempts').flatMap((t) => t.phrases);
-    safeguardPhraseCache.set(lexicon, safeguardPhrases);
-  }
-  const phrases = safeguardPhrases;
+  const phrases = safeguardPhrases(lexicon);
   return findPhrase(text, hedge).filter(([, end]) => !startsWithPhrase(text.slice(end, end + 60), phrases)).length;
 }
 
 const safeguardPhraseCache = new WeakMap<Lexicon, string[]>();
+
+/** The phrases of the lexicon's protective safeguard topics (carve-outs aside), listed once per lexicon. */
+function safeguardPhrases(lexicon: Lexicon): string[] {
+  let phrases = safeguardPhraseCache.get(lexicon);
+  if (phrases === undefined) {
+    phrases = lexicon.topics.filter((t) => t.group === 'safeguard' && t.effect !== 'exempts').flatMap((t) => t.phrases);
+    safeguardPhraseCache.set(lexicon, phrases);
+  }
+  return phrases;
+}
 
 /** True when one of `phrases` starts within the first four words of `text`. */
 function startsWithPhrase(text: string, phrases: string[]): boolean {

@@ -162,11 +162,12 @@ export function diffText(oldText: string, newText: string, timeoutMs = 1000, dea
   const oldFlat = normalizeSpace(oldText);
   const newFlat = normalizeSpace(newText);
   if (oldFlat === newFlat) return { ops: oldFlat === '' ? [] : [{ op: 'equal', text: oldFlat }] };
-  const timeLeft = (): number => Math.min(timeoutMs, deadline - Date.now());
+  const whole = (): TextDiff => ({ ops: tidyOps([{ op: 'delete', text: oldFlat }, { op: 'insert', text: newFlat }]), fallback: 'whole' });
   // One side empty (a provision added or removed) is no work: diffed whatever the deadline.
   const trivial = oldFlat === '' || newFlat === '';
-  const wordTime = trivial ? timeoutMs : timeLeft();
-  if (!trivial && wordTime <= 0 && deadline - Date.now() <= 0) return { ops: tidyOps([{ op: 'delete', text: oldFlat }, { op: 'insert', text: newFlat }]), fallback: 'whole', pastDeadline: true };
+  if (!trivial && Date.now() >= deadline) return { ...whole(), pastDeadline: true };
+  const timeLeft = (): number => (trivial ? timeoutMs : Math.min(timeoutMs, deadline - Date.now()));
+  const wordTime = timeLeft();
   const words = wordTime > 0 ? wordDiff.diff(oldFlat, newFlat, { timeout: wordTime }) : undefined;
   if (words !== undefined) return { ops: opsFromChanges(wordDiff, oldFlat, newFlat, words) };
   const sentenceTime = timeLeft();
@@ -174,5 +175,5 @@ export function diffText(oldText: string, newText: string, timeoutMs = 1000, dea
   if (sentences !== undefined) {
     return { ops: opsFromChanges(sentenceDiff, oldFlat, newFlat, sentences), fallback: 'sentence' };
   }
-  return { ops: tidyOps([{ op: 'delete', text: oldFlat }, { op: 'insert', text: newFlat }]), fallback: 'whole' };
+  return whole();
 }
