@@ -1,0 +1,96 @@
+// Phrase search: the same matches as the one regex with Unicode word boundaries that defines it, found
+// without compiling that regex where the boundaries can be checked on the match.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LEXICON } from '../src/classify/lexicon.js';
+import { countPhrase, findPhrase, firstPhraseStart, hasAnyPhrase } from '../src/classify/match-phrases.js';
+
+/** The definition: every non-empty match of the phrase between two non-letters, non-numbers of any script. */
+function reference(text: string, phrases: readonly string[]): Array<[number, number]> {
+  const source = phrases.map((phrase) => `(?:${phrase.trim().replace(/ +/g, '\\s+')})`).join('|');
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
+  return [...text.matchAll(regex)].filter((m) => m[0] !== '').map((m) => [m.index, m.index + m[0].length]);
+}
+
+const lexicon = DEFAULT_LEXICON;
+const ALL_PHRASES = [
+  ...lexicon.topics.flatMap((topic) => topic.phrases),
+  ...lexicon.hedges,
+  ...lexicon.modals.map((modal) => modal.phrase),
+  ...lexicon.wideners,
+  ...lexicon.narrowers,
+].filter((phrase): phrase is string => typeof phrase === 'string');
+
+/** A small seeded generator (mulberry32): the same texts on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Treaty text with letters, numbers and marks of other scripts glued to its words here and there. */
+function roughen(text: string, seed: number): string {
+  const next = random(seed);
+  const glue = ['é', 'ß', 'Ω', '中', '𝐀', '٣', '2', 'x', '’', '\u00a0', '-', '_', 'ſ', 'K', 'İ', '\u0301'];
+  let out = '';
+  for (const char of text) {
+    if (next() < 0.02) out += glue[Math.floor(next() * glue.length)]!;
+    out += char;
+  }
+  return out;
+}
+
+describe('phrase search', () => {
+  const treaty = readFileSync('fixtures/text-draft.txt', 'utf8');
+  const texts = [treaty, roughen(treaty, 1), roughen(treaty, 2), roughen(treaty.toUpperCase(), 3)];
+
+  it('finds exactly what the boundary regex finds, for every phrase of the lexicon on treaty text, plain and roughened', () => {
+    let matches = 0;
+    for (const text of texts) {
+      for (const phrase of ALL_PHRASES) {
+        const expected = reference(text, [phrase]);
+        expect(findPhrase(text, phrase), `${phrase} in text of ${text.length}`).toEqual(expected);
+        matches += expected.length;
+      }
+    }
+    // The comparison is not vacuous: the lexicon occurs in the treaty, and the roughening breaks some boundaries.
+    expect(matches).toBeGreaterThan(200);
+  });
+
+  it('gives the first match of any phrase of a topic as the union regex does', () => {
+    for (const text of texts) {
+      for (const topic of lexicon.topics) {
+        const expected = reference(text, topic.phrases)[0]?.[0] ?? -1;
+        expect(firstPhraseStart(text, topic.phrases), topic.id).toBe(expected);
+        expect(hasAnyPhrase(text, topic.phrases)).toBe(expected !== -1);
+      }
+    }
+  });
+
+  it('takes a shorter alternative where the longer one runs into a letter, as the boundary regex backtracks', () => {
+    // The bare search finds "data retention" first; its end touches "s", so the full regex decides: "data".
+    expect(findPhrase('data retentions', 'data( retention)?')).toEqual([[0, 4]]);
+    expect(findPhrase('safeguardsx and safeguard', 'safeguards?')).toEqual([[16, 25]]);
+    expect(findPhrase('xsafeguard, safeguards', 'safeguards?')).toEqual([[12, 22]]);
+  });
+
+  it('treats letters and numbers of every script as word characters, and other marks as boundaries', () => {
+    expect(countPhrase('Ωsafeguard', 'safeguard')).toBe(0);
+    expect(countPhrase('safeguard٣', 'safeguard')).toBe(0);
+    expect(countPhrase('𝐀safeguard', 'safeguard')).toBe(0);
+    expect(countPhrase('‘safeguard’', 'safeguard')).toBe(1);
+    expect(countPhrase('\u00a0safeguard\u00a0', 'safeguard')).toBe(1);
+    expect(countPhrase('SAFEGUARD and Safeguard', 'safeguard')).toBe(2);
+    expect(findPhrase('human \n  rights', 'human rights')).toEqual([[0, 15]]);
+  });
+
+  it('never counts an empty match, and steps past it', () => {
+    expect(findPhrase('abc', '(x)?')).toEqual([]);
+    expect(firstPhraseStart('a b', ['(x)?', 'b'])).toBe(2);
+  });
+});
