@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Entry point: hands over to the built CLI; no logic here. The compile cache is turned on first, so that
-// it covers the modules the CLI loads.
-import { enableCompileCache } from '../dist/cli/compile-cache.js';
+// Entry point: hands over to the built CLI; no logic here. What must start before the CLI loads (the
+// compile cache, a reading thread for PDFs) starts first.
+import { startEarly } from '../dist/cli/start-early.js';
 
-// --no-cache stores nothing in the cache folder, compiled code included.
-if (!process.argv.includes('--no-cache')) enableCompileCache(process.env);
+await startEarly(process.argv, process.env);
 const { main } = await import('../dist/cli/program.js');
 await main(process.argv);

@@ -3,18 +3,37 @@
 import { describe, expect, it } from 'vitest';
 import { readDraft } from '../src/drafts/read-draft.js';
 import { parseDocument } from '../src/parse/parse-document.js';
-import { shouldReadInWorkers } from '../src/drafts/read-in-worker.js';
+import { startsAnotherThread } from '../src/drafts/read-in-worker.js';
 // Worker threads start the compiled worker, so the built module is the one under test (npm run build).
 import { parseInWorker } from '../dist/drafts/read-in-worker.js';
 import { loadDrafts } from '../dist/drafts/load-drafts.js';
 import { readDraftFile } from '../src/drafts/read-file.js';
 
-describe('when worker threads are used', () => {
-  it('for two drafts or more on two cores or more, never for one draft or one core', () => {
-    expect(shouldReadInWorkers(2, 2)).toBe(true);
-    expect(shouldReadInWorkers(3, 8)).toBe(true);
-    expect(shouldReadInWorkers(1, 8)).toBe(false);
-    expect(shouldReadInWorkers(2, 1)).toBe(false);
+describe('when a draft gets a reading thread of its own', () => {
+  const KB = 1024;
+  it('always for the first draft, on any machine', () => {
+    expect(startsAnotherThread(10 * KB, [], 1)).toBe(true);
+    expect(startsAnotherThread(10 * KB, [], 2)).toBe(true);
+  });
+
+  it('never past one thread per core', () => {
+    expect(startsAnotherThread(5000 * KB, [5000 * KB], 1)).toBe(false);
+    expect(startsAnotherThread(5000 * KB, [5000 * KB, 5000 * KB], 2)).toBe(false);
+    expect(startsAnotherThread(10 * KB, [10 * KB, 10 * KB, 10 * KB, 10 * KB], 4)).toBe(false);
+  });
+
+  it('beside others whenever there are more than two cores', () => {
+    expect(startsAnotherThread(10 * KB, [10 * KB], 4)).toBe(true);
+    expect(startsAnotherThread(10 * KB, [10 * KB, 10 * KB], 4)).toBe(true);
+  });
+
+  it('on two cores only when it and the draft being read are both of 512 KB or more', () => {
+    // The shipped pair (about 150 KB each) is read in one thread; the EU pair (1.35 MB, 1.0 MB) in two.
+    expect(startsAnotherThread(158 * KB, [154 * KB], 2)).toBe(false);
+    expect(startsAnotherThread(992 * KB, [1320 * KB], 2)).toBe(true);
+    expect(startsAnotherThread(512 * KB, [512 * KB], 2)).toBe(true);
+    expect(startsAnotherThread(511 * KB, [4000 * KB], 2)).toBe(false);
+    expect(startsAnotherThread(4000 * KB, [511 * KB], 2)).toBe(false);
   });
 });
 

@@ -47,8 +47,8 @@ export function readDraftFiles(paths: readonly string[], read: ReadOptions = {})
 export async function loadDraftFiles(files: readonly Promise<DraftFile>[], options: LoadDraftsOptions = {}): Promise<TreatyDocument[]> {
   const { read = {} } = options;
   const cache = cacheFor(options);
-  const parse = await parserFor(files.length, options.workers ?? 'auto', read);
-  const settled = await Promise.allSettled(
+  const parser = await parserFor(options.workers ?? 'auto', options);
+  const outcomes = Promise.allSettled(
     files.map(async (reading) => {
       const file = await reading;
       const key = parseKey(file, read);
@@ -60,11 +60,12 @@ export async function loadDraftFiles(files: readonly Promise<DraftFile>[], optio
         // The same bytes may sit under another name: the report names the path given this time.
         return { ...cached, source: { ...cached.source, path: file.path } };
       }
-      const doc = await parse(file);
+      const doc = await parser.parse(file);
       if (cache !== undefined) await cache.write(key, doc);
       return doc;
     }),
   );
+  const settled = await outcomes.finally(() => parser.close());
   const { listArticles } = await import('../parse/walk.js');
   return settled.map((result) => {
     if (result.status === 'rejected') throw result.reason;
@@ -98,20 +99,22 @@ export function parseKey(file: DraftFile, read: Pick<ReadOptions, 'marks' | 'pre
 }
 
 /**
- * How drafts not in the cache are parsed: each in a worker thread (`auto`), concurrently when there are
- * cores to spare, one after the other otherwise, always under a thread that can be stopped from outside if
- * a hostile PDF keeps pdf.js busy past the reading bound. `never`, or a caller that is a worker thread
- * itself (an embedding, the fuzzer's thread runner, which can be stopped from outside as it is), parses in
- * this thread and spares a second pdf.js.
+ * How drafts not in the cache are parsed: in reading threads (`auto`), which can be stopped from outside if
+ * a hostile PDF keeps pdf.js busy past the reading bound, as many at once as pays (see ReadingPool); `close`
+ * ends them once every draft is read. `never`, or a caller that is a worker thread itself (an embedding, the
+ * fuzzer's thread runner, which can be stopped from outside as it is), parses in this thread and spares a
+ * second pdf.js.
  */
-async function parserFor(count: number, workers: 'auto' | 'never', read: ReadOptions): Promise<(file: DraftFile) => Promise<TreatyDocument>> {
+async function parserFor(workers: 'auto' | 'never', load: LoadDraftsOptions): Promise<{ parse: (file: DraftFile) => Promise<TreatyDocument>; close(): void }> {
+  const read = load.read ?? {};
   if (workers === 'auto' && isMainThread) {
-    const { shouldReadInWorkers, parseInWorker } = await import('./read-in-worker.js');
-    const inWorker = (file: DraftFile) => parseInWorker(file, read);
-    return shouldReadInWorkers(count) ? inWorker : oneAtATime(inWorker);
+    const [{ ReadingPool }, { compileCacheDir }] = await Promise.all([import('./read-in-worker.js'), import('./compile-cache.js')]);
+    // The compiled-code cache goes where the parse cache is, and nowhere under --no-cache.
+    const pool = new ReadingPool(read, load.cache === undefined ? {} : { compileCacheDir: compileCacheDir(load.cache.dir) });
+    return { parse: (file) => pool.parse(file), close: () => pool.close() };
   }
   const [{ extractDraft }, { parseDraft }] = await Promise.all([import('../extract/extract-draft.js'), import('../parse/parse-draft.js')]);
-  return oneAtATime(async (file) => parseDraft(await extractDraft(file.bytes, file, read)));
+  return { parse: oneAtATime(async (file) => parseDraft(await extractDraft(file.bytes, file, read))), close: () => undefined };
 }
 
 /** `task`, run for one call at a time, in the order of the calls. */

@@ -1,30 +1,30 @@
-// Worker-thread entry: extracts and parses the one draft whose bytes are in workerData and posts the result back.
+// Worker-thread entry: reads the drafts the main thread sends, one at a time, and posts each result back.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { isTreatyDiffError, type ErrorCode } from '../errors.js';
-import { extractDraft } from '../extract/extract-draft.js';
-import { parseDraft } from '../parse/parse-draft.js';
-import type { ReadOptions, TreatyDocument } from '../types.js';
+import { enableCompileCache } from './compile-cache.js';
+import type { ReadJob } from './read-job.js';
 
-/** What the thread is given: the bytes already read and hashed in the main thread, and the read options. */
+/** What the thread is given when it starts, before any draft. */
 export interface ReadWorkerData {
-  path: string;
-  sha256: string;
-  bytes: Uint8Array;
-  options: ReadOptions;
+  /** Load pdf.js at once, while the main thread is still busy with options and files: the first draft is a PDF. */
+  preloadPdf: boolean;
+  /** The compiled-code cache folder (Node 22+), when the run may write to the cache folder. */
+  compileCacheDir?: string;
 }
 
-/** What the worker posts: the parsed draft, or the failure in a form that survives structured cloning
- * (an Error loses its class and code on the way). */
-export type ReadWorkerReply = { ok: true; doc: TreatyDocument } | { ok: false; code?: ErrorCode; message: string; stack?: string };
+const { preloadPdf, compileCacheDir } = (workerData ?? {}) as Partial<ReadWorkerData>;
+// Before the reader's modules are loaded, so that the cache covers them and pdf.js.
+if (compileCacheDir !== undefined) enableCompileCache(compileCacheDir);
 
-const { path, sha256, bytes, options } = workerData as ReadWorkerData;
-let reply: ReadWorkerReply;
-try {
-  reply = { ok: true, doc: parseDraft(await extractDraft(bytes, { path, sha256 }, options)) };
-} catch (error) {
-  reply = isTreatyDiffError(error)
-    ? { ok: false, code: error.code, message: error.message }
-    : { ok: false, message: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack !== undefined ? { stack: error.stack } : {}) };
+const reader = import('./read-job.js');
+if (preloadPdf === true) {
+  // The import is shared with the first draft's read; a failure here is that read's to report.
+  reader.then(({ preloadPdfReader }) => preloadPdfReader()).catch(() => undefined);
 }
-parentPort?.postMessage(reply);
+
+// The main thread sends the next job only after this one's reply: one draft at a time, each under its own bounds.
+parentPort?.on('message', (job: ReadJob) => {
+  void reader
+    .then(({ readJob }) => readJob(job))
+    .then((reply) => parentPort?.postMessage(reply));
+});

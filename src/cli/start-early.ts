@@ -1,0 +1,30 @@
+// What a run starts before the CLI is loaded: the compiled-code cache, and for a run on PDFs a reading thread.
+
+import { resolveCacheDir } from '../drafts/cache.js';
+import { compileCacheDir, enableCompileCache } from '../drafts/compile-cache.js';
+
+/**
+ * Turns on the compiled-code cache (Node 22+; not under `--no-cache`, which stores nothing in the cache
+ * folder) so that it covers the modules the CLI loads, and, when the arguments name a PDF, starts a reading
+ * thread that loads pdf.js while the main thread loads the CLI, parses the options and reads the files.
+ * The thread is left alone for `--help` and `--version`, and for `--max-memory`, whose heap bound must be
+ * known before a thread starts (that run starts its threads once its options are read).
+ *
+ * Example: `await startEarly(['node', 'treaty-diff', 'old.pdf', 'new.pdf'], process.env)`.
+ */
+export async function startEarly(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const args = argv.slice(2);
+  const cache = args.includes('--no-cache') ? undefined : compileCacheDir(resolveCacheDir(env));
+  if (cache !== undefined) enableCompileCache(cache);
+  if (!readsPdfs(args)) return;
+  const { prestartReadingThread } = await import('../drafts/read-in-worker.js');
+  prestartReadingThread(cache === undefined ? {} : { compileCacheDir: cache });
+}
+
+const ASIDE = new Set(['--help', '-h', '--version', '-V']);
+
+/** True when the arguments name a PDF and ask for nothing that reads none or bounds the thread otherwise. */
+function readsPdfs(args: readonly string[]): boolean {
+  if (args.some((arg) => ASIDE.has(arg) || arg === '--max-memory' || arg.startsWith('--max-memory='))) return false;
+  return args.some((arg) => /\.pdf$/i.test(arg));
+}
