@@ -5,7 +5,7 @@ import { readDraft } from '../src/drafts/read-draft.js';
 import { parseDocument } from '../src/parse/parse-document.js';
 import { startsAnotherThread } from '../src/drafts/read-in-worker.js';
 // Worker threads start the compiled worker, so the built module is the one under test (npm run build).
-import { parseInWorker } from '../dist/drafts/read-in-worker.js';
+import { parseInWorker, ReadingPool } from '../dist/drafts/read-in-worker.js';
 import { loadDrafts } from '../dist/drafts/load-drafts.js';
 import { readDraftFile } from '../src/drafts/read-file.js';
 
@@ -65,6 +65,39 @@ describe('reading drafts in worker threads', () => {
     const failure = await loadDrafts(['fixtures/pairs/revised/old.pdf', 'fixtures/pairs/revised/new.pdf'], { read: { maxPages: 3 } }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'too-many-pages' });
     expect((failure as Error).message).toMatch(/^fixtures\/pairs\/revised\/old\.pdf: .*--max-pages/);
+  });
+});
+
+describe('a pool of reading threads', () => {
+  const OLD = 'fixtures/pairs/revised/old.pdf';
+  const NEW = 'fixtures/pairs/revised/new.pdf';
+
+  it('reads two small drafts one after the other in one thread on two cores, in two threads on four', async () => {
+    const expected = await loadDrafts([OLD, NEW], { workers: 'never' });
+    for (const [cores, threads] of [[2, 1], [4, 2]] as const) {
+      const pool = new ReadingPool({}, { cores });
+      try {
+        const docs = await Promise.all([pool.parse(await readDraftFile(OLD)), pool.parse(await readDraftFile(NEW))]);
+        expect(docs).toEqual(expected);
+        expect(pool.started).toBe(threads);
+      } finally {
+        pool.close();
+      }
+    }
+  });
+
+  it('gives the drafts queued behind a thread stopped from outside to a fresh thread', async () => {
+    const pool = new ReadingPool({ timeoutMs: 300 }, { cores: 1, graceMs: 200, script: new URL('./helpers/spin-on-un-draft-worker.mjs', import.meta.url) });
+    try {
+      const hanging = pool.parse(await readDraftFile('fixtures/un-draft.pdf'));
+      // A text draft: read well within the 300 ms bound by the fresh thread.
+      const queued = pool.parse(await readDraftFile('fixtures/text-draft.txt'));
+      await expect(hanging).rejects.toMatchObject({ name: 'TreatyDiffError', code: 'timeout' });
+      expect((await queued).source).toMatchObject({ path: 'fixtures/text-draft.txt', format: 'text' });
+      expect(pool.started).toBe(2);
+    } finally {
+      pool.close();
+    }
   });
 });
 

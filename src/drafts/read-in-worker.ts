@@ -118,6 +118,8 @@ interface Job {
  */
 export class ReadingPool {
   private readonly threads: ReadingThread[] = [];
+  /** Threads started so far, stopped ones included; for tests and figures. */
+  started = 0;
   private readonly queue: Job[] = [];
   private readonly cores: number;
   private closed = false;
@@ -158,6 +160,7 @@ export class ReadingPool {
         (this.bounds.script === undefined ? takePrestarted(heapMb) : undefined) ??
         new ReadingThread(heapMb, { preloadPdf: this.queue[0]!.format === 'pdf', script: this.bounds.script, compileCacheDir: this.bounds.compileCacheDir });
       this.threads.push(thread);
+      this.started += 1;
     }
   }
 
