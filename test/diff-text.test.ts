@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffText } from '../src/diff/diff-text.js';
+import { diffText, trimmedEqual } from '../src/diff/diff-text.js';
 import { markup } from './compare-build-doc.js';
 
 const sides = (ops: { op: string; text: string }[]) => ({
@@ -43,5 +43,19 @@ describe('diffText', () => {
     const result = diffText(oldText, newText, 0);
     expect(result.fallback).toBeDefined();
     expect(sides(result.ops)).toEqual({ old: oldText, new: newText });
+  });
+});
+
+describe('token equality in the word diff', () => {
+  it('is `trim()` equality for every UTF-16 code unit around a token, without making trimmed strings', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      for (const [left, right] of [[`${c}shall`, 'shall'], [`shall${c}`, ' shall'], [`${c}may${c}`, 'may'], [`${c}`, '']] as const) {
+        expect(trimmedEqual(left, right)).toBe(left.trim() === right.trim());
+      }
+    }
+    expect(trimmedEqual(' shall', 'shall')).toBe(true);
+    expect(trimmedEqual(' shall', ' shal')).toBe(false);
+    expect(trimmedEqual('[shall][may]', ' [shall][may]')).toBe(true);
   });
 });

@@ -36,14 +36,20 @@ export function compilePhrase(phrase: string): RegExp {
   return regex;
 }
 
+/** The search of each phrase list a caller keeps (a lexicon topic's phrases, never changed), found without joining its phrases again. */
+const searchesOfLists = new WeakMap<readonly string[], PhraseSearch>();
+
 function searchFor(phrases: readonly string[]): PhraseSearch {
+  let search = searchesOfLists.get(phrases);
+  if (search !== undefined) return search;
   const key = phrases.join('\u0000');
-  let search = searches.get(key);
+  search = searches.get(key);
   if (search === undefined) {
     const source = sourceOf(phrases);
     search = { bare: new RegExp(source, 'giu'), full: undefined, source };
     searches.set(key, search);
   }
+  searchesOfLists.set(phrases, search);
   return search;
 }
 
@@ -109,7 +115,8 @@ function allMatches(text: string, search: PhraseSearch, stopAtFirst: boolean): A
 
 /** Character spans `[start, end)` of every match of `phrase` in `text`. */
 export function findPhrase(text: string, phrase: string): Array<[number, number]> {
-  return allMatches(text, searchFor([phrase]), false);
+  // A one-phrase list's key is the phrase itself: found without building a list.
+  return allMatches(text, searches.get(phrase) ?? searchFor([phrase]), false);
 }
 
 /** How often `phrase` occurs in `text`. Example: `countPhrase('shall ... Shall', 'shall') === 2`. */

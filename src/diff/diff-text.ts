@@ -23,11 +23,43 @@ class TokenDiff extends Diff<string, string, string> {
     return value.match(this.pattern)?.filter((t) => t !== '') ?? [];
   }
   override equals(left: string, right: string): boolean {
-    return left.trim() === right.trim();
+    return left === right || trimmedEqual(left, right);
   }
   override join(tokens: string[]): string {
     return tokens.join('');
   }
+}
+
+/** True when a code unit is whitespace or a line terminator as `String.prototype.trim` removes it. */
+function isTrimmed(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** `left.trim() === right.trim()` without making the two trimmed strings: the diff asks it for many token pairs. */
+export function trimmedEqual(left: string, right: string): boolean {
+  let a = 0;
+  let b = 0;
+  let aEnd = left.length;
+  let bEnd = right.length;
+  while (a < aEnd && isTrimmed(left.charCodeAt(a))) a++;
+  while (b < bEnd && isTrimmed(right.charCodeAt(b))) b++;
+  while (aEnd > a && isTrimmed(left.charCodeAt(aEnd - 1))) aEnd--;
+  while (bEnd > b && isTrimmed(right.charCodeAt(bEnd - 1))) bEnd--;
+  if (aEnd - a !== bEnd - b) return false;
+  for (; a < aEnd; a++, b++) if (left.charCodeAt(a) !== right.charCodeAt(b)) return false;
+  return true;
 }
 
 const wordDiff = new TokenDiff(WORD_TOKEN);

@@ -46,6 +46,8 @@ const STROKES = new Set<number>([OP.stroke, OP.closeStroke]);
 const STRIKE_BAND: [number, number] = [0.15, 0.42];
 /** ... and this far below underlines it (Word 0.16 em, LibreOffice 0.1 em). */
 const UNDERLINE_BAND: [number, number] = [-0.32, -0.04];
+/** The farthest a mark lies from its glyph's baseline (x the font size): the widest of the two bands. */
+const MAX_RAISE = Math.max(...STRIKE_BAND.map(Math.abs), ...UNDERLINE_BAND.map(Math.abs));
 /** A mark is a thin rule: at most this high (x the font size). Word's strike is 0.05 em, its underline 0.1 em. */
 const MAX_RULE_HEIGHT = 0.16;
 /** A kerning gap inside one text-showing operator wider than this (x the font size) is a word space. */
@@ -311,15 +313,36 @@ function markOf(rule: Rule, baseline: number, size: number): RuleMark | undefine
  */
 export function hasMarkRules(glyphs: PlacedGlyph[], rules: Rule[], underlines: boolean): boolean {
   if (rules.length === 0) return false;
-  return rules.some((rule) =>
-    glyphs.some((glyph) => {
-      if (glyph.space) return false;
+  // A mark lies at most MAX_RAISE font sizes from its glyph's baseline, so each rule is tried only against the
+  // glyphs that near its height (sorted by baseline), not against every glyph of the page: a page of tables
+  // has hundreds of rules. Glyphs without a finite place or size can carry no mark.
+  const near = glyphs.filter((glyph) => !glyph.space && Number.isFinite(glyph.y) && Number.isFinite(glyph.size) && glyph.size !== 0).sort((a, b) => a.y - b.y);
+  if (near.length === 0) return false;
+  const largest = near.reduce((most, glyph) => Math.max(most, Math.abs(glyph.size)), 0);
+  // A hair over the bound, so that rounding in `markOf`'s division never puts a glyph it marks outside the reach.
+  const reach = MAX_RAISE * largest * (1 + 1e-9) + 1e-9;
+  return rules.some((rule) => {
+    for (let i = firstAtOrAbove(near, rule.y - reach); i < near.length && near[i]!.y <= rule.y + reach; i++) {
+      const glyph = near[i]!;
       const middle = glyph.x + glyph.width / 2;
-      if (middle < rule.x0 || middle > rule.x1) return false;
+      if (middle < rule.x0 || middle > rule.x1) continue;
       const mark = markOf(rule, glyph.y, glyph.size);
-      return mark === 'strike' || (underlines && mark === 'underline');
-    }),
-  );
+      if (mark === 'strike' || (underlines && mark === 'underline')) return true;
+    }
+    return false;
+  });
+}
+
+/** Index of the first of `sorted` (by baseline) whose baseline is at or above `y`; its length when none is. */
+function firstAtOrAbove(sorted: PlacedGlyph[], y: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]!.y < y) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
