@@ -1,11 +1,12 @@
 // The parse and comparison cache: where it lives, what it trusts, and that a cached run reports exactly what a fresh one does.
 
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheKey, openCache, resolveCacheDir } from '../src/drafts/cache.js';
 import { runCli } from './helpers/cli.js';
+import { codeFingerprintOf } from '../scripts/fingerprint.mjs';
 
 const isNumberList = (value: unknown): value is number[] => Array.isArray(value) && value.every((n) => typeof n === 'number');
 const freshDir = (): string => mkdtempSync(join(tmpdir(), 'treaty-diff-cache-test-'));
@@ -31,6 +32,23 @@ describe('cache keys', () => {
     expect(cacheKey(['parse', 'b'.repeat(64), '.pdf'])).not.toBe(key);
     // Parts are separated, so a shifted boundary is another key.
     expect(cacheKey(['ab', 'c'])).not.toBe(cacheKey(['a', 'bc']));
+  });
+});
+
+describe('the code fingerprint in every key', () => {
+  it('is written by the build for the modules of dist/ as built, every stage included', () => {
+    // A stale file (dist rebuilt by other means than npm run build) would let old results through: this catches it.
+    expect(readFileSync('dist/code-fingerprint.txt', 'utf8').trim()).toBe(codeFingerprintOf('dist'));
+    const copy = mkdtempSync(join(tmpdir(), 'treaty-diff-dist-'));
+    try {
+      cpSync('dist', copy, { recursive: true });
+      const before = codeFingerprintOf(copy);
+      // A parser changed, far from the cache's own folder (dist/drafts), changes the fingerprint.
+      appendFileSync(join(copy, 'parse', 'parse-draft.js'), '\n// changed\n');
+      expect(codeFingerprintOf(copy)).not.toBe(before);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 

@@ -15,7 +15,7 @@ function random(seed: number): () => number {
   };
 }
 
-const glyph = (x: number, y: number, size: number, space = false): PlacedGlyph => ({ text: space ? ' ' : 'a', x, y, width: size / 2, size, font: 'F', space });
+const glyph = (x: number, y: number, size: number, space = false): PlacedGlyph => ({ text: space ? ' ' : 'a', x, y, width: size / 2, size, font: 'F', space, show: 0 });
 
 /** The definition, by brute force: the bands of glyph-runs.ts (strike 0.15-0.42, underline -0.32 to -0.04 em, rule at most 0.16 em high). */
 function everyPair(glyphs: PlacedGlyph[], rules: Rule[], underlines: boolean): boolean {

@@ -32,8 +32,3 @@ export function diffFootnotes(oldNotes: readonly Footnote[], newNotes: readonly 
   });
   return [...paired, ...oldNotes.filter((note) => unmatched.has(note)).map((note): FootnoteDiff => ({ kind: 'removed', old: note }))];
 }
-
-/** True for a change of wording, or a footnote added or removed; a renumbering alone is not one. */
-export function isFootnoteChange(footnote: FootnoteDiff): boolean {
-  return footnote.kind === 'reworded' || footnote.kind === 'added' || footnote.kind === 'removed';
-}

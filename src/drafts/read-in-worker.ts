@@ -140,13 +140,16 @@ export class ReadingPool {
     });
   }
 
-  /** Ends every thread; a draft still being read is refused as stopped. */
+  /** Ends every thread; a draft still being read, or still waiting, is refused as stopped. */
   close(): void {
     this.closed = true;
     for (const thread of this.threads.splice(0)) thread.stop();
+    for (const job of this.queue.splice(0)) job.reject(new Error(`${job.file.path}: reading stopped before the draft was read`));
   }
 
   private dispatch(): void {
+    // A thread that ended between drafts (its process gone, an error after its last reply) takes no more.
+    for (let k = this.threads.length - 1; k >= 0; k--) if (this.threads[k]!.ended) this.threads.splice(k, 1);
     while (this.queue.length > 0 && !this.closed) {
       const idle = this.threads.find((thread) => thread.idle);
       if (idle !== undefined) {
@@ -229,6 +232,11 @@ class ReadingThread {
   /** True when the thread can take a draft. */
   get idle(): boolean {
     return this.alive && this.current === undefined;
+  }
+
+  /** True when the thread has ended and holds no draft: it can be dropped. */
+  get ended(): boolean {
+    return !this.alive && this.current === undefined;
   }
 
   /** The draft being read, if any. */

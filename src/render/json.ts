@@ -1,7 +1,7 @@
 // Renders a TreatyDiff as the documented JSON contract (schemaVersion 1), byte-stable.
 
 import type { ArticleDiff, ArticleSummary, DraftSummary, Finding, Footnote, FootnoteDiff, ProvisionDiff, TreatyDiff, Warning } from '../types.js';
-import { isFootnoteChange } from '../diff/diff-footnotes.js';
+import { isFootnoteChange } from '../diff/footnote-change.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { escapeJsonControls } from '../messages.js';
 

@@ -4,7 +4,7 @@ import type { ArticleDiff, DiffOp, DraftSummary, Finding, TreatyDiff, TreatyHist
 import { FINDING_CODES, FINDING_INFO } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, compactNotes, groupArticles, isChanged } from './sections.js';
 import { footnoteLabel, provisionLabel, renderOps, shortenChange } from './text.js';
-import { isFootnoteChange } from '../diff/diff-footnotes.js';
+import { isFootnoteChange } from '../diff/footnote-change.js';
 import type { Highlighter } from './highlight.js';
 import { describeMarks, quote, showControlsIn } from '../messages.js';
 import { describeEvent, lineageLabel } from './describe-event.js';

@@ -1,7 +1,7 @@
 // Groups compared articles the way every report presents them: safeguards, powers, other, compact.
 
 import type { AlignmentKind, ArticleDiff, ArticleSummary } from '../types.js';
-import { isFootnoteChange } from '../diff/diff-footnotes.js';
+import { isFootnoteChange } from '../diff/footnote-change.js';
 
 /** Display order of alignment kinds; a Record so that a new kind without a place fails to compile. */
 const ALIGNMENT_ORDER: Record<AlignmentKind, number> = {

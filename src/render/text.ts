@@ -1,7 +1,7 @@
 // Renders a TreatyDiff for the terminal: summary, safeguards, surveillance powers, other changes.
 
 import type { ArticleDiff, DiffOp, DraftSummary, Finding, FootnoteDiff, TreatyDiff, Warning } from '../types.js';
-import { isFootnoteChange } from '../diff/diff-footnotes.js';
+import { isFootnoteChange } from '../diff/footnote-change.js';
 import { FINDING_INFO, FINDING_CODES } from '../classify/findings.js';
 import { ALIGNMENT_KINDS, articleLabel, groupArticles } from './sections.js';
 import type { Highlighter } from './highlight.js';

@@ -1,0 +1,1 @@
+export function codeFingerprintOf(root: string): string;
