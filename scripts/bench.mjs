@@ -8,6 +8,7 @@
 // cold = an empty cache folder (XDG_CACHE_HOME pointed at a fresh temporary folder for every run);
 // warm = the same command again with the cache filled by a previous run;
 // baseline = what a user would script: `pdftotext` on both drafts, then `git diff --no-index --word-diff`.
+// The three are run in turn, one of each per round, so that a drifting machine weighs on them alike.
 // Generated pairs (scripts/make-large-pair.mjs) need LibreOffice; without it only the fixture pair runs.
 //
 // Marks (issue 12): a cold `extract` of a draft with its own marks read (the default) against the same with
@@ -40,7 +41,10 @@ function parseArgs(argv) {
     if (flag === '--sizes' && value !== undefined) options.sizes = value.split(',').filter(Boolean).map(Number);
     else if (flag === '--runs' && value !== undefined) options.runs = Math.max(1, Number(value));
     else if (flag === '--json' && value !== undefined) options.json = value;
-    else throw new Error(`unknown argument ${flag}; usage: node scripts/bench.mjs [--sizes 100,300,1000] [--runs 5] [--json file] [--marks-only]`);
+    else {
+      console.error(`unknown argument ${flag}; usage: node scripts/bench.mjs [--sizes 100,300,1000] [--runs 5] [--json file] [--marks-only]`);
+      process.exit(2);
+    }
     i++;
   }
   return options;
@@ -74,6 +78,9 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** Median wall time and peak memory of samples. */
+const summarize = (samples) => ({ wall: median(samples.map((s) => s.wall)), rssMb: median(samples.map((s) => s.rssMb)), runs: samples.length });
+
 /** Median wall time and peak memory of `runs` runs; `before` runs ahead of each (not timed). */
 function measure(runs, command, args, { env = {}, before } = {}) {
   const samples = [];
@@ -81,31 +88,34 @@ function measure(runs, command, args, { env = {}, before } = {}) {
     const runEnv = before ? { ...env, ...before() } : env;
     samples.push(measureOnce(command, args, runEnv));
   }
-  return { wall: median(samples.map((s) => s.wall)), rssMb: median(samples.map((s) => s.rssMb)), runs };
+  return summarize(samples);
 }
 
 const pagesOf = (pdf) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? NaN);
 
-/** `dir` holds old.pdf and new.pdf, or is `[oldPdf, newPdf]`. */
+/**
+ * `dir` holds old.pdf and new.pdf, or is `[oldPdf, newPdf]`. The three measures are taken in turn, one
+ * run of each per round (cold, warm, baseline), so that a machine whose pace drifts over a minute (a
+ * shared virtual machine) weighs on all three alike and the ratios hold.
+ */
 function benchPair(name, dir, runs, scratch) {
   const [oldPdf, newPdf] = Array.isArray(dir) ? dir : [join(dir, 'old.pdf'), join(dir, 'new.pdf')];
   const args = [BIN, oldPdf, newPdf, '--format', 'json'];
-  let fresh = 0;
-  const emptyCache = () => {
-    const folder = join(scratch, `cold-${fresh++}`);
-    rmSync(folder, { recursive: true, force: true });
-    return { XDG_CACHE_HOME: folder };
-  };
-  const cold = measure(runs, process.execPath, args, { before: emptyCache });
   const warmCache = join(scratch, 'warm');
   rmSync(warmCache, { recursive: true, force: true });
   measureOnce(process.execPath, args, { XDG_CACHE_HOME: warmCache });
-  const warm = measure(runs, process.execPath, args, { env: { XDG_CACHE_HOME: warmCache } });
   const oldTxt = join(scratch, 'old.txt');
   const newTxt = join(scratch, 'new.txt');
   const script = `pdftotext "$1" "$3" && pdftotext "$2" "$4" && git diff --no-index --word-diff "$3" "$4" > /dev/null; test $? -le 1`;
-  const baseline = measure(runs, 'sh', ['-c', script, 'baseline', oldPdf, newPdf, oldTxt, newTxt]);
-  return { name, pages: [pagesOf(oldPdf), pagesOf(newPdf)], cold, warm, baseline };
+  const samples = { cold: [], warm: [], baseline: [] };
+  for (let i = 0; i < runs; i++) {
+    const coldCache = join(scratch, `cold-${i}`);
+    rmSync(coldCache, { recursive: true, force: true });
+    samples.cold.push(measureOnce(process.execPath, args, { XDG_CACHE_HOME: coldCache }));
+    samples.warm.push(measureOnce(process.execPath, args, { XDG_CACHE_HOME: warmCache }));
+    samples.baseline.push(measureOnce('sh', ['-c', script, 'baseline', oldPdf, newPdf, oldTxt, newTxt]));
+  }
+  return { name, pages: [pagesOf(oldPdf), pagesOf(newPdf)], cold: summarize(samples.cold), warm: summarize(samples.warm), baseline: summarize(samples.baseline) };
 }
 
 /** The comparison's worst case found by the hostile-input work: one article of 4,000 paragraphs all numbered

@@ -2,18 +2,8 @@
 // every glyph, found by trying each rule only against the glyphs near its height.
 
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from './helpers/seeded.js';
 import { hasMarkRules, type PlacedGlyph, type Rule } from '../src/extract/glyph-runs.js';
-
-/** A seeded generator (mulberry32): the same pages on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const glyph = (x: number, y: number, size: number, space = false): PlacedGlyph => ({ text: space ? ' ' : 'a', x, y, width: size / 2, size, font: 'F', space, show: 0 });
 

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from './helpers/seeded.js';
 import { DEFAULT_LEXICON } from '../src/classify/lexicon.js';
 import { countPhrase, findPhrase, firstPhraseStart, hasAnyPhrase } from '../src/classify/match-phrases.js';
 
@@ -21,17 +22,6 @@ const ALL_PHRASES = [
   ...lexicon.wideners,
   ...lexicon.narrowers,
 ].filter((phrase): phrase is string => typeof phrase === 'string');
-
-/** A small seeded generator (mulberry32): the same texts on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Treaty text with letters, numbers and marks of other scripts glued to its words here and there. */
 function roughen(text: string, seed: number): string {
