@@ -25,6 +25,9 @@ export interface TextPlace {
 /** Where each run of MIN_MOVED_WORDS words of one draft stands (a provision id per occurrence), plus each provision's words. */
 export interface TextIndex {
   shingles: Map<string, string[]>;
+  /** The words of each text read against this index (its own places' texts, and the texts of this draft
+   * searched for moved runs), listed once per text. */
+  lists: Map<string, WordList>;
   /** Normalised text of every place, one space between words, with its id. */
   flat: Array<{ id: string; words: string }>;
   /** Every place's text as given, by id. */
@@ -53,8 +56,39 @@ function listWords(text: string): Word[] {
   return words;
 }
 
-const shingleKey = (words: Word[], from: number): string =>
-  words.slice(from, from + MIN_MOVED_WORDS).map((w) => w.norm).join(' ');
+/** The words of a text, and their normalised forms joined by single spaces, where each shingle is a slice. */
+interface WordList {
+  words: Word[];
+  /** `words[i].norm` joined by one space. */
+  joined: string;
+  /** Where each word starts in `joined`; one more entry, `joined.length + 1`, closes the last. */
+  offsets: number[];
+}
+
+function wordList(text: string): WordList {
+  const words = listWords(text);
+  const offsets: number[] = [];
+  let at = 0;
+  for (const word of words) {
+    offsets.push(at);
+    at += word.norm.length + 1;
+  }
+  offsets.push(at);
+  return { words, joined: words.map((w) => w.norm).join(' '), offsets };
+}
+
+/** The words of `text`, listed once per index (`cache`) when one is given. */
+function wordListIn(text: string, cache: Map<string, WordList> | undefined): WordList {
+  let list = cache?.get(text);
+  if (list === undefined) {
+    list = wordList(text);
+    cache?.set(text, list);
+  }
+  return list;
+}
+
+/** The MIN_MOVED_WORDS words from word `from` of `list`, normalised and joined by single spaces. */
+const shingleKey = (list: WordList, from: number): string => list.joined.slice(list.offsets[from], list.offsets[from + MIN_MOVED_WORDS]! - 1);
 
 /**
  * Indexes the places of one draft by every run of MIN_MOVED_WORDS consecutive words.
@@ -65,19 +99,20 @@ export function indexText(places: readonly TextPlace[]): TextIndex {
   const shingles = new Map<string, string[]>();
   const flat: TextIndex['flat'] = [];
   const texts = new Map<string, string>();
+  const lists = new Map<string, WordList>();
   for (const place of places) {
     texts.set(place.id, place.text);
-    const words = listWords(place.text);
-    flat.push({ id: place.id, words: ` ${words.map((w) => w.norm).join(' ')} ` });
-    for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
-      const key = shingleKey(words, k);
+    const list = wordListIn(place.text, lists);
+    flat.push({ id: place.id, words: ` ${list.joined} ` });
+    for (let k = 0; k + MIN_MOVED_WORDS <= list.words.length; k++) {
+      const key = shingleKey(list, k);
       const ids = shingles.get(key);
       // Every occurrence, so that a formula printed twice in one paragraph counts twice.
       if (ids === undefined) shingles.set(key, [place.id]);
       else ids.push(place.id);
     }
   }
-  return { shingles, flat, texts };
+  return { shingles, lists, flat, texts };
 }
 
 /**
@@ -94,7 +129,14 @@ export function indexText(places: readonly TextPlace[]): TextIndex {
  * never a run (too short to tell where it went).
  */
 export function findMovedRuns(text: string, start: number, end: number, other: TextIndex, own: TextIndex, wholeProvision = false): MovedRun[] {
-  const words = listWords(text).filter((w) => w.start >= start && w.end <= end);
+  // The words within [start, end): words do not overlap, so they are one stretch of the text's word list.
+  const list = wordListIn(text, own.lists);
+  let from = 0;
+  while (from < list.words.length && list.words[from]!.start < start) from++;
+  let to = from;
+  while (to < list.words.length && list.words[to]!.end <= end) to++;
+  const words = list.words.slice(from, to);
+  const key = (k: number): string => shingleKey(list, from + k);
   if (wholeProvision && words.length >= MIN_WHOLE_WORDS && words.length < MIN_MOVED_WORDS) {
     const needle = ` ${words.map((w) => w.norm).join(' ')} `;
     const places = other.flat.filter((p) => p.words.includes(needle)).map((p) => p.id);
@@ -105,10 +147,10 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
   // For each word, the shingles (by start index) that cover it and stand in the other draft.
   const found: Array<string[] | undefined> = [];
   for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
-    const ids = other.shingles.get(shingleKey(words, k));
+    const ids = other.shingles.get(key(k));
     // Still standing in as many places as before: moved. Fewer: a repeated formula ("a political offence
     // or an offence connected with a political offence") struck here while its other places stay.
-    found[k] = ids === undefined || ids.length < (own.shingles.get(shingleKey(words, k))?.length ?? 0) ? undefined : ids;
+    found[k] = ids === undefined || ids.length < (own.shingles.get(key(k))?.length ?? 0) ? undefined : ids;
   }
   // Runs: consecutive found shingles that share a destination; a run ends where its wording stops or
   // where the next words stand somewhere else (part of a paragraph went to article 63, part to an annex).
@@ -128,7 +170,7 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
       const ids = found[i];
       if (ids === undefined || (i > k && !ids.some((id) => hits.has(id)))) break;
       for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
-      const holders = own.shingles.get(shingleKey(words, i)) ?? [];
+      const holders = own.shingles.get(key(i)) ?? [];
       ownPlaces = ownPlaces === undefined ? [...holders] : ownPlaces.filter((id) => holders.includes(id));
       last = i;
     }
@@ -149,11 +191,12 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
  * recital that the new draft prints again in another recital -> true. Negative: "where appropriate" -> false.
  */
 export function wordingStands(wording: string, index: TextIndex): boolean {
-  const words = listWords(wording);
+  const list = wordList(wording);
+  const { words } = list;
   if (words.length < MIN_MOVED_WORDS) return false;
   const covered = new Array<boolean>(words.length).fill(false);
   for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
-    if (index.shingles.has(shingleKey(words, k))) for (let j = k; j < k + MIN_MOVED_WORDS; j++) covered[j] = true;
+    if (index.shingles.has(shingleKey(list, k))) for (let j = k; j < k + MIN_MOVED_WORDS; j++) covered[j] = true;
   }
   return covered.filter(Boolean).length >= 0.8 * words.length;
 }
