@@ -1,7 +1,8 @@
 // The parse and comparison cache: where it lives, what it trusts, and that a cached run reports exactly what a fresh one does.
 
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheKey, openCache, resolveCacheDir } from '../src/drafts/cache.js';
@@ -129,6 +130,17 @@ describe('the CLI with its cache', () => {
     expect(cached.stdout).toBe(fresh.stdout);
     const uncached = runCli([...pair, '--format', 'json', '--no-cache'], { XDG_CACHE_HOME: freshDir() });
     expect(uncached.stdout).toBe(fresh.stdout);
+  });
+
+  // Node 22+ only: Node 20 has no module compile cache (module.enableCompileCache), and nothing is written there.
+  const compileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+  it.skipIf(!compileCache)('keeps the compiled code of the reading threads too: pdf.js, loaded only there, is in the compile cache', () => {
+    const home = freshDir();
+    runCli(['extract', pair[0] ?? '', '--format', 'json'], { XDG_CACHE_HOME: home });
+    const compiled = join(home, 'treaty-diff', 'compile');
+    const bytes = readdirSync(compiled, { recursive: true, encoding: 'utf8' }).reduce((sum, name) => sum + (statSync(join(compiled, name)).isFile() ? statSync(join(compiled, name)).size : 0), 0);
+    // The main thread's modules alone come to about 350 KB; pdf.js's two builds (3 MB of source) add over 1 MB.
+    expect(bytes).toBeGreaterThan(1_000_000);
   });
 
   it('writes nothing with --no-cache', () => {
