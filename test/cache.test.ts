@@ -100,6 +100,14 @@ describe('cache entries', () => {
     expect(await cache.read('k1', isNumberList)).toBeUndefined();
   });
 
+  it('are known to be there before they are read, and not before they are written', async () => {
+    const cache = openCache({}, { dir: freshDir() });
+    expect(cache.has('k')).toBe(false);
+    await cache.write('k', [1, 2]);
+    expect(cache.has('k')).toBe(true);
+    expect(cache.has('other')).toBe(false);
+  });
+
   it('are pruned least recently used first when the folder outgrows its bound', async () => {
     const dir = freshDir();
     const cache = openCache({}, { dir, maxBytes: 3000 });

@@ -1,6 +1,5 @@
 // What a run starts before the CLI is loaded: the compiled-code cache, and for a run on PDFs a reading thread.
 
-import { existsSync } from 'node:fs';
 import { openCache, resolveCacheDir } from '../drafts/cache.js';
 import { compileCacheDir, enableCompileCache } from '../drafts/compile-cache.js';
 
@@ -42,10 +41,10 @@ function readsPdfs(args: readonly string[]): boolean {
  */
 async function parsedBefore(paths: readonly string[], env: NodeJS.ProcessEnv): Promise<boolean> {
   const [{ readDraftFile }, { parseKey }] = await Promise.all([import('../drafts/read-file.js'), import('../drafts/load-drafts.js')]);
-  const { dir } = openCache(env);
+  const cache = openCache(env);
   for (const path of paths) {
     const file = await readDraftFile(path).catch(() => undefined);
-    if (file === undefined || !existsSync(`${dir}/${parseKey(file)}.json`)) return false;
+    if (file === undefined || !cache.has(parseKey(file))) return false;
   }
   return true;
 }

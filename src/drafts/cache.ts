@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,8 @@ const PRUNE_TO = 0.75;
 export interface Cache {
   /** The folder, e.g. `~/.cache/treaty-diff`. */
   dir: string;
+  /** True when an entry is stored under `key` (not yet checked: `read` does that). */
+  has(key: string): boolean;
   /** The value stored under `key`, if present, intact, written for this key and accepted by `isValid`. */
   read<T>(key: string, isValid: (value: unknown) => value is T): Promise<T | undefined>;
   /** Stores `value` (JSON) under `key`: a temporary file, then a rename, then pruning if over the bound. */
@@ -85,6 +87,7 @@ export function openCache(env: NodeJS.ProcessEnv, options: { dir?: string; maxBy
   const entryPath = (key: string): string => join(dir, `${key}.json`);
   return {
     dir,
+    has: (key) => existsSync(entryPath(key)),
     async read<T>(key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
       const path = entryPath(key);
       let text: string;

@@ -74,9 +74,9 @@ export async function parseInWorker(file: DraftFile, options: ReadOptions = {}, 
 /**
  * The smallest draft (in bytes) worth a reading thread of its own on a machine of two cores. Each thread
  * loads and compiles pdf.js and runs its first pages unoptimised, and on two cores two reading threads
- * also share them with V8's compiler threads: measured with `npm run bench`, two drafts of 150 KB (20
- * pages) took 1.11 s in two threads and 1.00 s one after the other in one, two of 480 KB (100 pages) the
- * same either way, and the EU pair (1.35 MB and 1.0 MB) 3.32 s in two against 3.58 s in one.
+ * also share them with V8's compiler threads. Measured on two cores (whole runs, medians of 5): two drafts
+ * of 150 KB (20 pages) took 1.11 s in two threads and 1.00 s one after the other in one, two of 480 KB
+ * (100 pages) 2.08 s and 2.12 s, and the EU pair (1.35 MB and 1.0 MB) 3.32 s in two against 3.58 s in one.
  */
 const PARALLEL_MIN_BYTES = 512 * 1024;
 
