@@ -25,7 +25,7 @@ import { DEFAULT_LEXICON, type Lexicon } from './classify/lexicon.js';
 import { diffArticle } from './diff/diff-article.js';
 import { diffFootnotes } from './diff/diff-footnotes.js';
 import { isFootnoteChange } from './diff/footnote-change.js';
-import { articleBodyText, listProvisions } from './parse/list-provisions.js';
+import { articleBodyText, listProvisions, withProvisionsListedOnce } from './parse/list-provisions.js';
 import { roundSimilarity, textSimilarity } from './match/similarity.js';
 import { listArticles } from './parse/walk.js';
 import { warningMessage } from './messages.js';
@@ -157,6 +157,11 @@ function listPlaces(doc: TreatyDocument, renumbering?: Renumbering): TextPlace[]
  * numbered 6 bis (or 6bis) in either draft.
  */
 export function compareDrafts(oldDoc: TreatyDocument, newDoc: TreatyDocument, options: CompareOptions = {}): TreatyDiff {
+  return withProvisionsListedOnce(() => compareListed(oldDoc, newDoc, options));
+}
+
+/** `compareDrafts`, each article's provisions listed once. */
+function compareListed(oldDoc: TreatyDocument, newDoc: TreatyDocument, options: CompareOptions): TreatyDiff {
   const lexicon = options.lexicon ?? DEFAULT_LEXICON;
   const timeoutMs = options.diffTimeoutMs ?? 1000;
   // Alignment, pairing and classification grow linearly with the drafts; the diffs are what can

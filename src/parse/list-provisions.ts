@@ -29,6 +29,8 @@ export interface Provision {
  * `art_3__heading`, `art_3__para_1`, `art_3__para_2`.
  */
 export function listProvisions(article: TreatyNode): Provision[] {
+  const known = listed?.get(article);
+  if (known !== undefined) return known;
   const out: Provision[] = [];
   const push = (id: string, text: string, node: TreatyNode, heading: boolean, parent: number): number => {
     const flat = normalizeSpace(text);
@@ -44,7 +46,30 @@ export function listProvisions(article: TreatyNode): Provision[] {
     if (node.wrapUp !== undefined) push(`${node.id}__wrapup`, node.wrapUp, node, false, parent);
   };
   visit(article, -1);
+  listed?.set(article, out);
   return out;
+}
+
+/** The lists made while `withProvisionsListedOnce` runs, by article; none outside it. */
+let listed: WeakMap<TreatyNode, Provision[]> | undefined;
+
+/**
+ * Runs `task` with each article's provisions listed once: a comparison asks for them in alignment, in
+ * the moved-text index, in the diff and for each body text, and normalising every text's whitespace again
+ * each time was a tenth of a small comparison. Only inside the task, where the drafts do not change: a
+ * caller that edits a parsed draft between two comparisons gets fresh lists. The lists are shared, so
+ * whoever asks must not change them.
+ *
+ * Example: `withProvisionsListedOnce(() => compareArticles(oldDoc, newDoc))`.
+ */
+export function withProvisionsListedOnce<T>(task: () => T): T {
+  if (listed !== undefined) return task();
+  listed = new WeakMap();
+  try {
+    return task();
+  } finally {
+    listed = undefined;
+  }
 }
 
 /** The article's body text (everything but its heading), whitespace-normalised. */
