@@ -37,7 +37,9 @@ function roughen(text: string, seed: number): string {
 
 describe('phrase search', () => {
   const treaty = readFileSync('fixtures/text-draft.txt', 'utf8');
-  const texts = [treaty, roughen(treaty, 1), roughen(treaty, 2), roughen(treaty.toUpperCase(), 3)];
+  // Letters a case-insensitive Unicode regex takes for ASCII ones: the long s for s, the Kelvin sign for k.
+  const folding = treaty.replace(/s/g, (s, at: number) => (at % 3 === 0 ? '\u017f' : s)).replace(/k/g, '\u212a');
+  const texts = [treaty, roughen(treaty, 1), roughen(treaty, 2), roughen(treaty.toUpperCase(), 3), folding];
 
   it('finds exactly what the boundary regex finds, for every phrase of the lexicon on treaty text, plain and roughened', () => {
     let matches = 0;
@@ -77,6 +79,18 @@ describe('phrase search', () => {
     expect(countPhrase('\u00a0safeguard\u00a0', 'safeguard')).toBe(1);
     expect(countPhrase('SAFEGUARD and Safeguard', 'safeguard')).toBe(2);
     expect(findPhrase('human \n  rights', 'human rights')).toEqual([[0, 15]]);
+  });
+
+  it('passes over a text without the word a match starts with, and only then: long s, Kelvin sign and alternatives', () => {
+    // /iu takes the long s for an s and the Kelvin sign for a k: such a text is not passed over.
+    expect(countPhrase('\u017fafeguards', 'safeguards?')).toBe(1);
+    expect(countPhrase('\u212Aeep records', 'keep records')).toBe(1);
+    // An alternative of the phrase's own needs no leading word: not passed over for lack of "abc".
+    expect(countPhrase('see def here', 'abc|def')).toBe(1);
+    expect(countPhrase('see def here', 'abc[)]|def')).toBe(1);
+    expect(countPhrase('see def here', 'abc)|(def')).toBe(1);
+    expect(countPhrase('judicial review', 'judicial (review|oversight)')).toBe(1);
+    expect(countPhrase('judiciary review', 'judicial (review|oversight)')).toBe(0);
   });
 
   it('never counts an empty match, and steps past it', () => {

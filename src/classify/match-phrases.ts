@@ -5,13 +5,16 @@
 // two Unicode classes alone: a tenth of a second for a lexicon, in every run. So each phrase is searched
 // without its boundaries first, and the boundaries are checked on the match found; only where a match
 // fails them is the full regex compiled and asked, from that place on. The matches are exactly those of
-// the full regex (see `nextMatch`).
+// the full regex (see `nextMatch`). Before either, a text without any word a match must start with is
+// passed over (`mayMatch`): most articles name most topics nowhere.
 
 /** A phrase's two searches: without boundaries (cheap to compile), and the full one (compiled when needed). */
 interface PhraseSearch {
   bare: RegExp;
   full: RegExp | undefined;
   source: string;
+  /** Words one of which every match starts with, lower-cased; undefined when some phrase has none. */
+  leads: string[] | undefined;
 }
 
 const searches = new Map<string, PhraseSearch>();
@@ -46,11 +49,61 @@ function searchFor(phrases: readonly string[]): PhraseSearch {
   search = searches.get(key);
   if (search === undefined) {
     const source = sourceOf(phrases);
-    search = { bare: new RegExp(source, 'giu'), full: undefined, source };
+    const leads = phrases.map(leadingWord);
+    search = { bare: new RegExp(source, 'giu'), full: undefined, source, leads: leads.every((lead) => lead !== undefined) ? leads : undefined };
     searches.set(key, search);
   }
   searchesOfLists.set(phrases, search);
   return search;
+}
+
+/**
+ * The word every match of `phrase` starts with, lower-cased: the phrase's leading letters and digits, less
+ * the last one when a quantifier follows it (`safeguards?` -> `safeguard`); undefined when it is shorter
+ * than three, or the phrase has an alternative of its own at its top level (`a|b`).
+ */
+function leadingWord(phrase: string): string | undefined {
+  const source = phrase.trim();
+  // An alternative at the top level (or brackets that do not pair up) frees some match from the leading word.
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) return undefined;
+    else if (char === '|' && depth === 0) return undefined;
+  }
+  if (depth !== 0 || inClass) return undefined;
+  let end = 0;
+  while (end < source.length && /[A-Za-z0-9]/.test(source[end]!)) end++;
+  if ('?*{'.includes(source[end] ?? ' ')) end--;
+  return end >= 3 ? source.slice(0, end).toLowerCase() : undefined;
+}
+
+let lastText: string | undefined;
+let lastFolded = '';
+
+/**
+ * `text` lower-cased as a case-insensitive Unicode regex compares letters: `toLowerCase`, and the long s
+ * (U+017F), which such a regex takes for an s, made one. The Kelvin sign lower-cases to k by itself.
+ * Remembered for the last text: classification asks of one article body for every topic in turn.
+ */
+function folded(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastFolded = text.toLowerCase().replaceAll('\u017f', 's');
+  }
+  return lastFolded;
+}
+
+/** False when no match can be in `text`: none of the words every match starts with is there. */
+function mayMatch(text: string, search: PhraseSearch): boolean {
+  if (search.leads === undefined) return true;
+  const haystack = folded(text);
+  return search.leads.some((lead) => haystack.includes(lead));
 }
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
@@ -96,6 +149,7 @@ function nextMatch(text: string, search: PhraseSearch, from: number): [number, n
 /** Every match of `search` in `text`, in order, as the full regex's `matchAll` gives them (empty ones left out). */
 function allMatches(text: string, search: PhraseSearch, stopAtFirst: boolean): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  if (!mayMatch(text, search)) return spans;
   let from = 0;
   while (from <= text.length) {
     const match = nextMatch(text, search, from);
