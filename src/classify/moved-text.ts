@@ -1,12 +1,5 @@
 // Finds wording that left one place of a draft but still stands elsewhere in the other draft (moved text).
 
-/** A word of a text, lower-cased, with its character span in that text. */
-interface Word {
-  norm: string;
-  start: number;
-  end: number;
-}
-
 /**
  * Runs shorter than this many words are never called moved: "in accordance with Union or national law"
  * (7 words) recurs all over an EU act, so finding it elsewhere says nothing about where a deletion went.
@@ -47,34 +40,35 @@ export interface MovedRun {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
- * Words of `text` (letters and digits, lower-cased) with their spans.
- * Example: `listWords('Article 5(1)')` -> article [0,7), 5 [8,9), 1 [10,11); punctuation is never a word.
+ * The words of a text (letters and digits, lower-cased), kept compact: an index holds them for every place
+ * of a draft for the whole comparison. Their normalised forms are joined by single spaces, and each shingle
+ * is a slice of that string.
+ * Example: `wordList('Article 5(1)')` -> words article [0,7), 5 [8,9), 1 [10,11), joined `article 5 1`;
+ * punctuation is never a word.
  */
-function listWords(text: string): Word[] {
-  const words: Word[] = [];
-  for (const m of text.matchAll(WORD)) words.push({ norm: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-  return words;
-}
-
-/** The words of a text, and their normalised forms joined by single spaces, where each shingle is a slice. */
 interface WordList {
-  words: Word[];
-  /** `words[i].norm` joined by one space. */
+  count: number;
+  /** The words lower-cased, joined by one space. */
   joined: string;
   /** Where each word starts in `joined`; one more entry, `joined.length + 1`, closes the last. */
-  offsets: number[];
+  offsets: Int32Array;
+  /** Each word's span `[starts[i], ends[i])` in the text. */
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 function wordList(text: string): WordList {
-  const words = listWords(text);
-  const offsets: number[] = [];
-  let at = 0;
-  for (const word of words) {
-    offsets.push(at);
-    at += word.norm.length + 1;
+  const norms: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(WORD)) {
+    norms.push(m[0].toLowerCase());
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
   }
-  offsets.push(at);
-  return { words, joined: words.map((w) => w.norm).join(' '), offsets };
+  const offsets = new Int32Array(norms.length + 1);
+  for (let i = 0; i < norms.length; i++) offsets[i + 1] = offsets[i]! + norms[i]!.length + 1;
+  return { count: norms.length, joined: norms.join(' '), offsets, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
 /** The words of `text`, listed once per index (`cache`) when one is given. */
@@ -87,8 +81,11 @@ function wordListIn(text: string, cache: Map<string, WordList> | undefined): Wor
   return list;
 }
 
+/** Words `from` to `to` (exclusive) of `list`, normalised and joined by single spaces. */
+const wordsOf = (list: WordList, from: number, to: number): string => list.joined.slice(list.offsets[from], list.offsets[to]! - 1);
+
 /** The MIN_MOVED_WORDS words from word `from` of `list`, normalised and joined by single spaces. */
-const shingleKey = (list: WordList, from: number): string => list.joined.slice(list.offsets[from], list.offsets[from + MIN_MOVED_WORDS]! - 1);
+const shingleKey = (list: WordList, from: number): string => wordsOf(list, from, from + MIN_MOVED_WORDS);
 
 /**
  * Indexes the places of one draft by every run of MIN_MOVED_WORDS consecutive words.
@@ -104,7 +101,7 @@ export function indexText(places: readonly TextPlace[]): TextIndex {
     texts.set(place.id, place.text);
     const list = wordListIn(place.text, lists);
     flat.push({ id: place.id, words: ` ${list.joined} ` });
-    for (let k = 0; k + MIN_MOVED_WORDS <= list.words.length; k++) {
+    for (let k = 0; k + MIN_MOVED_WORDS <= list.count; k++) {
       const key = shingleKey(list, k);
       const ids = shingles.get(key);
       // Every occurrence, so that a formula printed twice in one paragraph counts twice.
@@ -132,21 +129,24 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
   // The words within [start, end): words do not overlap, so they are one stretch of the text's word list.
   const list = wordListIn(text, own.lists);
   let from = 0;
-  while (from < list.words.length && list.words[from]!.start < start) from++;
+  while (from < list.count && list.starts[from]! < start) from++;
   let to = from;
-  while (to < list.words.length && list.words[to]!.end <= end) to++;
-  const words = list.words.slice(from, to);
+  while (to < list.count && list.ends[to]! <= end) to++;
+  // Word k of the range is word from + k of the text.
+  const count = to - from;
+  const startOf = (k: number): number => list.starts[from + k]!;
+  const endOf = (k: number): number => list.ends[from + k]!;
   const key = (k: number): string => shingleKey(list, from + k);
-  if (wholeProvision && words.length >= MIN_WHOLE_WORDS && words.length < MIN_MOVED_WORDS) {
-    const needle = ` ${words.map((w) => w.norm).join(' ')} `;
+  if (wholeProvision && count >= MIN_WHOLE_WORDS && count < MIN_MOVED_WORDS) {
+    const needle = ` ${wordsOf(list, from, to)} `;
     const places = other.flat.filter((p) => p.words.includes(needle)).map((p) => p.id);
     const ownPlaces = own.flat.filter((p) => p.words.includes(needle)).map((p) => p.id);
     if (places.length === 0 || places.length < ownPlaces.length) return [];
-    return [{ start: words[0]!.start, end: words[words.length - 1]!.end, places: places.slice(0, 3), ownPlaces }];
+    return [{ start: startOf(0), end: endOf(count - 1), places: places.slice(0, 3), ownPlaces }];
   }
   // For each word, the shingles (by start index) that cover it and stand in the other draft.
   const found: Array<string[] | undefined> = [];
-  for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
+  for (let k = 0; k + MIN_MOVED_WORDS <= count; k++) {
     const ids = other.shingles.get(key(k));
     // Still standing in as many places as before: moved. Fewer: a repeated formula ("a political offence
     // or an offence connected with a political offence") struck here while its other places stay.
@@ -175,10 +175,12 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
       last = i;
     }
     const previousEnd = runs[runs.length - 1]?.end ?? -1;
-    const first = words.findIndex((w, i) => i >= k && w.start > previousEnd);
+    let first = k;
+    while (first < count && startOf(first) <= previousEnd) first++;
+    if (first === count) first = -1;
     const places = [...hits.entries()].sort((x, y) => y[1] - x[1]).map(([id]) => id).slice(0, 3);
     if (first >= 0 && first <= last + MIN_MOVED_WORDS - 1) {
-      runs.push({ start: words[first]!.start, end: words[last + MIN_MOVED_WORDS - 1]!.end, places, ownPlaces: ownPlaces ?? [] });
+      runs.push({ start: startOf(first), end: endOf(last + MIN_MOVED_WORDS - 1), places, ownPlaces: ownPlaces ?? [] });
     }
     k = last + 1;
   }
@@ -192,11 +194,10 @@ export function findMovedRuns(text: string, start: number, end: number, other: T
  */
 export function wordingStands(wording: string, index: TextIndex): boolean {
   const list = wordList(wording);
-  const { words } = list;
-  if (words.length < MIN_MOVED_WORDS) return false;
-  const covered = new Array<boolean>(words.length).fill(false);
-  for (let k = 0; k + MIN_MOVED_WORDS <= words.length; k++) {
+  if (list.count < MIN_MOVED_WORDS) return false;
+  const covered = new Array<boolean>(list.count).fill(false);
+  for (let k = 0; k + MIN_MOVED_WORDS <= list.count; k++) {
     if (index.shingles.has(shingleKey(list, k))) for (let j = k; j < k + MIN_MOVED_WORDS; j++) covered[j] = true;
   }
-  return covered.filter(Boolean).length >= 0.8 * words.length;
+  return covered.filter(Boolean).length >= 0.8 * list.count;
 }
