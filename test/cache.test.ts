@@ -5,9 +5,8 @@ import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readdirS
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheKey, openCache, resolveCacheDir } from '../src/drafts/cache.js';
+import { cacheKey, codeFingerprintOf, openCache, resolveCacheDir } from '../src/drafts/cache.js';
 import { runCli } from './helpers/cli.js';
-import { codeFingerprintOf } from '../scripts/fingerprint.mjs';
 
 const isNumberList = (value: unknown): value is number[] => Array.isArray(value) && value.every((n) => typeof n === 'number');
 const freshDir = (): string => mkdtempSync(join(tmpdir(), 'treaty-diff-cache-test-'));

@@ -5,7 +5,8 @@ import { readDraft } from '../src/drafts/read-draft.js';
 import { parseDocument } from '../src/parse/parse-document.js';
 import { startsAnotherThread } from '../src/drafts/read-in-worker.js';
 // Worker threads start the compiled worker, so the built module is the one under test (npm run build).
-import { parseInWorker, ReadingPool } from '../dist/drafts/read-in-worker.js';
+import { parseInWorker, ReadingPool, type ThreadBounds } from '../dist/drafts/read-in-worker.js';
+import type { ReadOptions } from '../src/types.js';
 import { loadDrafts } from '../dist/drafts/load-drafts.js';
 import { readDraftFile } from '../src/drafts/read-file.js';
 
@@ -68,6 +69,11 @@ describe('reading drafts in worker threads', () => {
   });
 });
 
+/** What `parseInWorker` rejects with when the thread runs test/helpers/`helper`.mjs on the draft at `path`. */
+async function refusalIn(helper: string, path: string, options: ReadOptions, bounds: ThreadBounds): Promise<unknown> {
+  return parseInWorker(await readDraftFile(path), options, { ...bounds, script: new URL(`./helpers/${helper}.mjs`, import.meta.url) }).catch((error: unknown) => error);
+}
+
 describe('a pool of reading threads', () => {
   const OLD = 'fixtures/pairs/revised/old.pdf';
   const NEW = 'fixtures/pairs/revised/new.pdf';
@@ -104,10 +110,7 @@ describe('a pool of reading threads', () => {
 describe('a reading thread that does not come back', () => {
   it('is stopped from outside at the reading bound plus the grace time, with the timeout refusal', async () => {
     const started = Date.now();
-    const failure = await parseInWorker(await readDraftFile('fixtures/un-draft.pdf'), { timeoutMs: 300 }, {
-      graceMs: 200,
-      script: new URL('./helpers/spinning-worker.mjs', import.meta.url),
-    }).catch((error: unknown) => error);
+    const failure = await refusalIn('spinning-worker', 'fixtures/un-draft.pdf', { timeoutMs: 300 }, { graceMs: 200 });
     const elapsed = Date.now() - started;
     expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'timeout' });
     expect((failure as Error).message).toBe(
@@ -120,10 +123,7 @@ describe('a reading thread that does not come back', () => {
 
   it('is stopped when the whole process passes its memory bound, even with memory outside any heap', async () => {
     const started = Date.now();
-    const failure = await parseInWorker(await readDraftFile('fixtures/un-draft.pdf'), {}, {
-      processMb: 400,
-      script: new URL('./helpers/buffer-hungry-worker.mjs', import.meta.url),
-    }).catch((error: unknown) => error);
+    const failure = await refusalIn('buffer-hungry-worker', 'fixtures/un-draft.pdf', {}, { processMb: 400 });
     expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
     expect((failure as Error).message).toMatch(/^fixtures\/un-draft\.pdf: reading the PDF took the process to \d+ MB of memory, past the bound of 400 MB; /);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -134,10 +134,7 @@ describe('a reading thread that does not come back', () => {
 
   it('is stopped at its heap bound with an out-of-memory refusal naming the file', async () => {
     // The process bound is set wide: this test process (vitest) alone holds more than 32 + 128 MB.
-    const failure = await parseInWorker(await readDraftFile('fixtures/un-draft.pdf'), { maxMemoryMb: 32 }, {
-      processMb: 4096,
-      script: new URL('./helpers/hungry-worker.mjs', import.meta.url),
-    }).catch((error: unknown) => error);
+    const failure = await refusalIn('hungry-worker', 'fixtures/un-draft.pdf', { maxMemoryMb: 32 }, { processMb: 4096 });
     expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
     expect((failure as Error).message).toMatch(/^fixtures\/un-draft\.pdf: reading the PDF needed more than 32 MB of memory; /);
   });
@@ -147,10 +144,7 @@ describe('a reading thread on a text draft that fails', () => {
   const TEXT = 'fixtures/text-draft.txt';
 
   it('names the text draft, not a PDF, when stopped at the reading bound', async () => {
-    const failure = await parseInWorker(await readDraftFile(TEXT), { timeoutMs: 300 }, {
-      graceMs: 200,
-      script: new URL('./helpers/spinning-worker.mjs', import.meta.url),
-    }).catch((error: unknown) => error);
+    const failure = await refusalIn('spinning-worker', TEXT, { timeoutMs: 300 }, { graceMs: 200 });
     expect(failure).toMatchObject({ name: 'TreatyDiffError', code: 'timeout' });
     expect((failure as Error).message).toBe(
       'fixtures/text-draft.txt: reading the text draft took longer than the limit of 300 ms; check that the file is the draft meant (raise the limit with --timeout <seconds>)',
@@ -158,18 +152,12 @@ describe('a reading thread on a text draft that fails', () => {
   });
 
   it('says "out of memory reading the text draft" at its heap bound and at the process bound', async () => {
-    const heap = await parseInWorker(await readDraftFile(TEXT), { maxMemoryMb: 32 }, {
-      processMb: 4096,
-      script: new URL('./helpers/hungry-worker.mjs', import.meta.url),
-    }).catch((error: unknown) => error);
+    const heap = await refusalIn('hungry-worker', TEXT, { maxMemoryMb: 32 }, { processMb: 4096 });
     expect(heap).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
     expect((heap as Error).message).toBe(
       'fixtures/text-draft.txt: out of memory reading the text draft: it needed more than 32 MB; check that the file is the draft meant (a text draft of a thousand pages is a few MB), or raise the bound with --max-memory <MB>',
     );
-    const process = await parseInWorker(await readDraftFile(TEXT), {}, {
-      processMb: 400,
-      script: new URL('./helpers/buffer-hungry-worker.mjs', import.meta.url),
-    }).catch((error: unknown) => error);
+    const process = await refusalIn('buffer-hungry-worker', TEXT, {}, { processMb: 400 });
     expect(process).toMatchObject({ name: 'TreatyDiffError', code: 'out-of-memory' });
     expect((process as Error).message).toMatch(/^fixtures\/text-draft\.txt: out of memory reading the text draft: it took the process to \d+ MB, past the bound of 400 MB; .*--max-memory <MB>$/);
     expect((process as Error).message).not.toMatch(/PDF|decompression/);

@@ -18,7 +18,6 @@ interface PhraseSearch {
 }
 
 const searches = new Map<string, PhraseSearch>();
-const compiled = new Map<string, RegExp>();
 
 /** The regex source of a phrase or a list of phrases, spaces matching any run of whitespace. */
 const sourceOf = (phrases: readonly string[]): string => phrases.map((phrase) => `(?:${phrase.trim().replace(/ +/g, '\\s+')})`).join('|');
@@ -31,12 +30,13 @@ const withBoundaries = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}
  * Example: `compilePhrase('human rights')` matches "Human  Rights" but not "humanrights".
  */
 export function compilePhrase(phrase: string): RegExp {
-  let regex = compiled.get(phrase);
-  if (regex === undefined) {
-    regex = withBoundaries(sourceOf([phrase]));
-    compiled.set(phrase, regex);
-  }
-  return regex;
+  return fullRegex(searches.get(phrase) ?? searchFor([phrase]));
+}
+
+/** The search's full regex, compiled on first need. */
+function fullRegex(search: PhraseSearch): RegExp {
+  search.full ??= withBoundaries(search.source);
+  return search.full;
 }
 
 /** The search of each phrase list a caller keeps (a lexicon topic's phrases, never changed), found without joining its phrases again. */
@@ -140,9 +140,9 @@ function nextMatch(text: string, search: PhraseSearch, from: number): [number, n
   const start = bare.index;
   const end = start + bare[0].length;
   if (!isLetterOrNumber(codePointBefore(text, start)) && !isLetterOrNumber(text.codePointAt(end))) return [start, end];
-  search.full ??= withBoundaries(search.source);
-  search.full.lastIndex = start;
-  const full = search.full.exec(text);
+  const regex = fullRegex(search);
+  regex.lastIndex = start;
+  const full = regex.exec(text);
   return full === null ? undefined : [full.index, full.index + full[0].length];
 }
 

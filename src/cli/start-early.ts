@@ -40,10 +40,11 @@ function readsPdfs(args: readonly string[]): boolean {
  * but a little time at exit). A path that cannot be read is left to the run to report.
  */
 async function parsedBefore(paths: readonly string[], env: NodeJS.ProcessEnv): Promise<boolean> {
-  const [{ readDraftFile }, { parseKey }] = await Promise.all([import('../drafts/read-file.js'), import('../drafts/load-drafts.js')]);
+  const [{ readDraftFileAhead }, { parseKey }] = await Promise.all([import('../drafts/read-file.js'), import('../drafts/load-drafts.js')]);
   const cache = openCache(env);
   for (const path of paths) {
-    const file = await readDraftFile(path).catch(() => undefined);
+    // Read ahead: the run takes these bytes and hashes rather than reading the file again.
+    const file = await readDraftFileAhead(path).catch(() => undefined);
     if (file === undefined || !cache.has(parseKey(file))) return false;
   }
   return true;

@@ -57,24 +57,32 @@ let fingerprint: string | undefined;
 /**
  * SHA-256 over every compiled module of dist/ (about a hundred files): a changed parser or classifier
  * without a version bump still gets fresh results. `npm run build` writes it to dist/code-fingerprint.txt
- * (scripts/fingerprint.mjs), so that a run reads one file; without that file (a build by other means) the
- * modules are hashed here, once per process, in the same way.
+ * (scripts/fingerprint.mjs, with `codeFingerprintOf`), so that a run reads one file; without that file (a
+ * build by other means) the modules are hashed here, once per process.
  */
 function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   // dist/, this module being dist/drafts/cache.js: every stage of the pipeline, not the drafts folder alone.
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
   try {
-    fingerprint = readFileSync(join(root, 'code-fingerprint.txt'), 'utf8').trim();
-    if (/^[0-9a-f]{64}$/.test(fingerprint)) return fingerprint;
+    const written = readFileSync(join(root, 'code-fingerprint.txt'), 'utf8').trim();
+    if (/^[0-9a-f]{64}$/.test(written)) fingerprint = written;
   } catch {
     // Not built by npm run build: hash the modules.
   }
+  fingerprint ??= codeFingerprintOf(root);
+  return fingerprint;
+}
+
+/**
+ * The fingerprint of the compiled modules under `root`: their names and contents, in name order.
+ * Example: `codeFingerprintOf('dist')` -> 64 hex digits.
+ */
+export function codeFingerprintOf(root: string): string {
   const hash = createHash('sha256');
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js')).sort();
   for (const name of files) hash.update(name).update('\0').update(readFileSync(join(root, name))).update('\0');
-  fingerprint = hash.digest('hex');
-  return fingerprint;
+  return hash.digest('hex');
 }
 
 /**

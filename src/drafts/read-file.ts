@@ -22,6 +22,13 @@ export interface DraftFile {
  */
 export async function readDraftFile(path: string, options: Pick<ReadOptions, 'maxBytes'> = {}): Promise<DraftFile> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const ahead = readAhead.get(path);
+  if (ahead !== undefined) {
+    readAhead.delete(path);
+    // Taken once, within this run's own size bound; a read ahead that failed is done again here, for its error.
+    const file = await ahead.catch(() => undefined);
+    if (file !== undefined && file.bytes.byteLength <= maxBytes) return file;
+  }
   let size: number;
   try {
     const info = await stat(path);
@@ -49,6 +56,23 @@ export async function readDraftFile(path: string, options: Pick<ReadOptions, 'ma
     throw new TreatyDiffError('too-large', `${path}: the file is ${formatMegabytes(bytes.byteLength)}, more than the limit of ${formatMegabytes(maxBytes)}; check that it is the draft meant, or raise the limit with --max-size <MB>`);
   }
   return { path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Reads started before the run asked for them (`readDraftFileAhead`), by path, until the run takes them. */
+const readAhead = new Map<string, Promise<DraftFile>>();
+
+/**
+ * Reads the draft at `path` now, for a run that will ask for it: the next `readDraftFile(path)` takes this
+ * read instead of reading and hashing the file again. The CLI reads ahead the PDFs it names to see whether
+ * the parse cache holds them before anything else starts (cli/start-early.ts).
+ *
+ * Example: `await readDraftFileAhead('old.pdf')` -> the DraftFile; `readDraftFile('old.pdf')` then returns it.
+ */
+export function readDraftFileAhead(path: string): Promise<DraftFile> {
+  const reading = readDraftFile(path);
+  reading.catch(() => undefined);
+  readAhead.set(path, reading);
+  return reading;
 }
 
 function fileError(path: string, error: unknown): TreatyDiffError {

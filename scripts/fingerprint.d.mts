@@ -1,1 +1,0 @@
-export function codeFingerprintOf(root: string): string;
