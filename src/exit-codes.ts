@@ -21,10 +21,30 @@ export function hasDifferences(diff: TreatyDiff): boolean {
 }
 
 /**
+ * What a comparison's exit code is decided by, for any `--fail-on`: whether anything differs, and which
+ * finding codes it holds. A stored report keeps these beside its text, so a rerun exits as the first run did.
+ */
+export interface ExitFacts {
+  differences: boolean;
+  /** The distinct finding codes, in order of first appearance. */
+  codes: FindingCode[];
+}
+
+/** The exit facts of `diff`. Example: a diff with two `power-expanded` findings -> `{ differences: true, codes: ['power-expanded'] }`. */
+export function exitFactsOf(diff: TreatyDiff): ExitFacts {
+  return { differences: hasDifferences(diff), codes: [...new Set(diff.findings.map((finding) => finding.code))] };
+}
+
+/**
  * 0 when nothing differs (or nothing matches `failOn`), 1 otherwise.
  * Warnings never change the exit code: they are reported, not judged.
  */
 export function exitCodeFor(diff: TreatyDiff, failOn?: FailOn): ExitCode {
-  if (failOn === undefined) return hasDifferences(diff) ? EXIT_DIFFERENCES : EXIT_NO_DIFFERENCES;
-  return diff.findings.some((finding) => failOn(finding.code)) ? EXIT_DIFFERENCES : EXIT_NO_DIFFERENCES;
+  return exitCodeFrom(exitFactsOf(diff), failOn);
+}
+
+/** `exitCodeFor` on a comparison's exit facts. */
+export function exitCodeFrom(facts: ExitFacts, failOn?: FailOn): ExitCode {
+  if (failOn === undefined) return facts.differences ? EXIT_DIFFERENCES : EXIT_NO_DIFFERENCES;
+  return facts.codes.some((code) => failOn(code)) ? EXIT_DIFFERENCES : EXIT_NO_DIFFERENCES;
 }

@@ -107,6 +107,30 @@ describe('cache entries', () => {
     expect(cache.has('other')).toBe(false);
   });
 
+  it('keep a text as it is beside its note, and refuse it when altered or when the note does not pass', async () => {
+    const dir = freshDir();
+    const cache = openCache({}, { dir });
+    const isPages = (note: unknown): note is { pages: number } => typeof (note as { pages?: unknown } | null)?.pages === 'number';
+    // A report is text to print, JSON or not: it is stored byte for byte (a quote, a newline, an emoji).
+    const text = '{"report": "Article 15 \u2192 16"}\nline two \u{1F4DC}\n';
+    await cache.writeText('r1', { pages: 12 }, text);
+    expect(await cache.readText('r1', isPages)).toEqual({ note: { pages: 12 }, text });
+    const file = join(dir, 'r1.json');
+    const stored = readFileSync(file);
+    expect(stored.subarray(stored.indexOf(0x0a) + 1).toString('utf8')).toBe(text);
+    expect(await cache.readText('r1', (note): note is { other: true } => (note as { other?: unknown }).other === true)).toBeUndefined();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('line two', 'line 2'));
+    expect(await cache.readText('r1', isPages)).toBeUndefined();
+  });
+
+  it('are read as they were written: a JSON value is no text, and a text no JSON value', async () => {
+    const cache = openCache({}, { dir: freshDir() });
+    await cache.write('value', [1, 2]);
+    await cache.writeText('text', { pages: 1 }, '[1,2]');
+    expect(await cache.readText('value', (note): note is unknown => true)).toBeUndefined();
+    expect(await cache.read('text', isNumberList)).toBeUndefined();
+  });
+
   it('are pruned least recently used first when the folder outgrows its bound', async () => {
     const dir = freshDir();
     const cache = openCache({}, { dir, maxBytes: 3000 });
@@ -125,12 +149,12 @@ describe('cache entries', () => {
 describe('the CLI with its cache', () => {
   const pair = ['fixtures/pairs/renumber-only/old.pdf', 'fixtures/pairs/renumber-only/new.pdf'];
 
-  it('stores both drafts and the comparison, and a cached run reports byte for byte what a fresh one does', () => {
+  it('stores both drafts, the comparison and its report, and a cached run reports byte for byte what a fresh one does', () => {
     const home = freshDir();
     const env = { XDG_CACHE_HOME: home };
     const fresh = runCli([...pair, '--format', 'json'], env);
     expect(fresh.code).toBe(1);
-    expect(entriesIn(join(home, 'treaty-diff'))).toHaveLength(3);
+    expect(entriesIn(join(home, 'treaty-diff'))).toHaveLength(4);
     const cached = runCli([...pair, '--format', 'json'], env);
     expect(cached.code).toBe(1);
     expect(cached.stderr).toBe('');
@@ -162,10 +186,10 @@ describe('the CLI with its cache', () => {
     const env = { XDG_CACHE_HOME: home };
     const fresh = runCli([...pair, '--format', 'json'], env);
     const dir = join(home, 'treaty-diff');
-    for (const name of entriesIn(dir)) writeFileSync(join(dir, name), '{"format":"treaty-diff-cache/1"}\n{"truncated":');
+    for (const name of entriesIn(dir)) writeFileSync(join(dir, name), '{"format":"treaty-diff-cache/2"}\n{"truncated":');
     const again = runCli([...pair, '--format', 'json'], env);
     expect(again.stdout).toBe(fresh.stdout);
-    for (const name of entriesIn(dir)) expect(readFileSync(join(dir, name), 'utf8')).toMatch(/^\{"format":"treaty-diff-cache\/1","key":"[0-9a-f]{64}","sha256":"[0-9a-f]{64}"\}\n\{/);
+    for (const name of entriesIn(dir)) expect(readFileSync(join(dir, name), 'utf8')).toMatch(/^\{"format":"treaty-diff-cache\/2","key":"[0-9a-f]{64}","body":"(json|text)","sha256":"[0-9a-f]{64}"(,"note":\{.*\})?\}\n\{/);
   });
 
   it('names the paths given this time when the same bytes were cached under other names', () => {
@@ -182,6 +206,40 @@ describe('the CLI with its cache', () => {
     expect(report.new.path).toBe(newCopy);
     const outline = JSON.parse(runCli(['extract', oldCopy, '--format', 'json'], env).stdout);
     expect(outline.source.path).toBe(oldCopy);
+  });
+
+  it('serves a rerun its stored report, exiting as --fail-on says, and renders another format from the stored comparison', () => {
+    const home = freshDir();
+    const env = { XDG_CACHE_HOME: home };
+    const dir = join(home, 'treaty-diff');
+    const fresh = runCli([...pair, '--format', 'json'], env);
+    const report = entriesIn(dir).find((name) => readFileSync(join(dir, name), 'utf8').includes('"body":"text"'));
+    expect(report).toBeDefined();
+    // Only the report is left: a rerun that needed the drafts or the comparison would have to read the PDFs again.
+    for (const name of entriesIn(dir)) if (name !== report) rmSync(join(dir, name));
+    expect(runCli([...pair, '--format', 'json'], env)).toEqual(fresh);
+    expect(entriesIn(dir)).toEqual([report]);
+    // The exit code follows this run's --fail-on: the pair has article-renumbered findings and no safeguard finding.
+    const safeguards = runCli([...pair, '--format', 'json', '--fail-on', 'safeguards'], env);
+    expect([safeguards.code, safeguards.stdout]).toEqual([0, fresh.stdout]);
+    expect(runCli([...pair, '--format', 'json', '--fail-on', 'article-renumbered'], env).code).toBe(1);
+    // Another format, or colour, is another report: rendered from the comparison (stored again by then).
+    const text = runCli(pair, env);
+    expect(text.stdout).toBe(runCli([...pair, '--no-cache'], { XDG_CACHE_HOME: freshDir() }).stdout);
+    const coloured = runCli(pair, { ...env, NO_COLOR: '', FORCE_COLOR: '1' });
+    expect(coloured.stdout).toMatch(/\u001b\[/);
+    expect(runCli(pair, { ...env, NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toBe(coloured.stdout);
+    expect(runCli(pair, env).stdout).toBe(text.stdout);
+  });
+
+  it('names the paths given this time in a stored report too', () => {
+    const env = { XDG_CACHE_HOME: freshDir() };
+    const copies = freshDir();
+    const oldCopy = join(copies, 'old copy.pdf');
+    copyFileSync(pair[0] ?? '', oldCopy);
+    runCli([...pair, '--format', 'json'], env);
+    expect(JSON.parse(runCli([oldCopy, pair[1] ?? '', '--format', 'json'], env).stdout).old.path).toBe(oldCopy);
+    expect(JSON.parse(runCli([...pair, '--format', 'json'], env).stdout).old.path).toBe(pair[0]);
   });
 
   it('keeps options that change the result apart: --article gets its own comparison', () => {

@@ -2,14 +2,15 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TreatyDiffError, isTreatyDiffError } from '../errors.js';
-import { EXIT_TROUBLE, exitCodeFor, type FailOn } from '../exit-codes.js';
+import { EXIT_TROUBLE, exitCodeFor, exitCodeFrom, type ExitFacts, type FailOn } from '../exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
 import { describeFsError, emit, guardOutput, removeTemporaryFiles } from './output-file.js';
 import { processIo, type Io } from './io.js';
 import { showControls } from '../messages.js';
 
 export type { Io } from './io.js';
-import { createHighlighter, detectColorLevel, type Highlighter } from '../render/highlight.js';
+import { detectColorLevel, type ColorLevel } from '../render/color-level.js';
+import type { Highlighter } from '../render/highlight.js';
 import type { FindingCode, ReadOptions, TreatyDiff, TreatyDocument, TreatyHistory } from '../types.js';
 import type { LoadDraftsOptions } from '../drafts/load-drafts.js';
 
@@ -219,18 +220,21 @@ async function prepareComparison(paths: string[], options: CompareOptions, io: I
 
 async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: Io): Promise<void> {
   const { failOn, lexicon, progress } = await prepareComparison([oldPath, newPath], options, io);
-  const { compareFiles } = await import('../drafts/compare-files.js');
-  let diff: TreatyDiff;
+  const { reportFiles } = await import('../drafts/compare-files.js');
+  const level = colorLevelFor(options, io);
+  // A report depends on the comparison, the format and the colour level: a rerun asking the same is served
+  // the stored text.
+  const format = { id: `${options.format}/${level}`, render: async (diff: TreatyDiff) => renderReport(diff, options.format, await highlighterAt(level)) };
+  let report: { text: string; exit: ExitFacts };
   try {
     progress.reading([oldPath, newPath]);
     const load = await loadOptionsFor(options, io);
-    diff = await compareFiles(oldPath, newPath, { lexicon, articles: options.article, ...compareBound(load) }, load);
+    report = await reportFiles(oldPath, newPath, { lexicon, articles: options.article, ...compareBound(load) }, load, format);
   } finally {
     progress.finish();
   }
-  const report = await renderReport(diff, options.format, highlighterFor(options, io));
-  await emit(report, options.output, io);
-  io.setExitCode(exitCodeFor(diff, failOn));
+  await emit(report.text, options.output, io);
+  io.setExitCode(exitCodeFrom(report.exit, failOn));
 }
 
 /** Three or more drafts: consecutive comparisons and each article's history; exit 1 when any step differs. */
@@ -260,7 +264,7 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
   } finally {
     progress.finish();
   }
-  const report = await renderSeriesReport(history, options.format, highlighterFor(options, io));
+  const report = await renderSeriesReport(history, options.format, await highlighterFor(options, io));
   await emit(report, options.output, io);
   io.setExitCode(Math.max(...history.comparisons.map((diff) => exitCodeFor(diff, failOn))));
 }
@@ -278,7 +282,7 @@ async function runMarked(draftPath: string, options: CompareOptions, io: Io): Pr
   } finally {
     progress.finish();
   }
-  const report = await renderReport(diff, options.format, highlighterFor(options, io));
+  const report = await renderReport(diff, options.format, await highlighterFor(options, io));
   await emit(report, options.output, io);
   io.setExitCode(exitCodeFor(diff, failOn));
 }
@@ -287,7 +291,7 @@ async function runExtract(draftPath: string, options: ExtractOptions, io: Io): P
   await guardOutput(options.output, [draftPath]);
   const doc = await loadDraft(draftPath, await loadOptionsFor(options, io));
   const renderers: Record<ExtractFormat, () => Promise<string>> = {
-    text: async () => (await import('../render/outline.js')).renderOutline(doc, highlighterFor(options, io)),
+    text: async () => (await import('../render/outline.js')).renderOutline(doc, await highlighterFor(options, io)),
     json: async () => (await import('../render/outline.js')).renderDocumentJson(doc),
     plain: async () => (await import('../render/plain-text.js')).renderPlainText(doc),
   };
@@ -365,9 +369,19 @@ async function loadRulesFile(path: string): Promise<import('../classify/lexicon.
   return mergeLexicon(DEFAULT_LEXICON, parseRules(text, path));
 }
 
-function highlighterFor(options: { color: boolean; output?: string }, io: Io): Highlighter {
-  if (options.output !== undefined) return createHighlighter(0);
-  return createHighlighter(detectColorLevel({ colorFlag: options.color, env: io.env, stream: io.stdoutStream }));
+/** The highlighter for the run's colour level; chalk is loaded only by a run that renders. */
+async function highlighterFor(options: { color: boolean; output?: string }, io: Io): Promise<Highlighter> {
+  return highlighterAt(colorLevelFor(options, io));
+}
+
+async function highlighterAt(level: ColorLevel): Promise<Highlighter> {
+  return (await import('../render/highlight.js')).createHighlighter(level);
+}
+
+/** No colour in a file written with -o; else as the terminal, the flags and the environment say. */
+function colorLevelFor(options: { color: boolean; output?: string }, io: Io): ColorLevel {
+  if (options.output !== undefined) return 0;
+  return detectColorLevel({ colorFlag: options.color, env: io.env, stream: io.stdoutStream });
 }
 
 /**

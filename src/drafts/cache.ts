@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { TOOL_VERSION } from '../version.js';
 
 /** Entry header tag; an entry without it (another tool's file, an older layout) is foreign and ignored. */
-const ENTRY_FORMAT = 'treaty-diff-cache/1';
+const ENTRY_FORMAT = 'treaty-diff-cache/2';
 /** Default bound on the cache folder; the least recently used entries go first. */
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 /** Pruning keeps this share of the bound, so that not every write has to prune again. */
@@ -25,6 +25,10 @@ export interface Cache {
   read<T>(key: string, isValid: (value: unknown) => value is T): Promise<T | undefined>;
   /** Stores `value` (JSON) under `key`: a temporary file, then a rename, then pruning if over the bound. */
   write(key: string, value: unknown): Promise<void>;
+  /** The text stored under `key` by `writeText`, with its note, if present, intact and the note accepted by `isValid`. */
+  readText<T>(key: string, isValid: (note: unknown) => note is T): Promise<{ note: T; text: string } | undefined>;
+  /** Stores `text` as it is (a rendered report, not JSON to parse again), with a small JSON `note` about it. */
+  writeText(key: string, note: unknown, text: string): Promise<void>;
 }
 
 /**
@@ -93,57 +97,71 @@ export function openCache(env: NodeJS.ProcessEnv, options: { dir?: string; maxBy
   const dir = options.dir ?? resolveCacheDir(env);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const entryPath = (key: string): string => join(dir, `${key}.json`);
+  const readEntry = (key: string): Promise<Buffer | undefined> => readFile(entryPath(key)).catch(() => undefined);
+  /** Marks an entry as recently used, so that pruning removes the stale ones first. */
+  const touch = async (key: string): Promise<void> => {
+    const now = new Date();
+    await utimes(entryPath(key), now, now).catch(() => undefined);
+  };
+  const writeEntry = async (key: string, bytes: Buffer): Promise<void> => {
+    const path = entryPath(key);
+    const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await writeFile(temporary, bytes, { mode: 0o600 });
+      await rename(temporary, path);
+    } catch {
+      await unlink(temporary).catch(() => undefined);
+      return;
+    }
+    await pruneCache(dir, maxBytes).catch(() => undefined);
+  };
   return {
     dir,
     has: (key) => existsSync(entryPath(key)),
     async read<T>(key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
-      const path = entryPath(key);
-      let text: string;
+      const entry = decodeEntry(await readEntry(key), key, 'json');
+      if (entry === undefined) return undefined;
       try {
-        text = await readFile(path, 'utf8');
+        const value = JSON.parse(entry.body.toString('utf8')) as unknown;
+        if (!isValid(value)) return undefined;
+        await touch(key);
+        return value;
       } catch {
         return undefined;
       }
-      const value = decodeEntry(text, key);
-      if (value === undefined || !isValid(value)) return undefined;
-      // Reading marks the entry as recently used, so pruning removes the stale ones first.
-      const now = new Date();
-      await utimes(path, now, now).catch(() => undefined);
-      return value;
     },
-    async write(key: string, value: unknown): Promise<void> {
-      const path = entryPath(key);
-      const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        await mkdir(dir, { recursive: true, mode: 0o700 });
-        await writeFile(temporary, encodeEntry(key, value), { mode: 0o600 });
-        await rename(temporary, path);
-      } catch {
-        await unlink(temporary).catch(() => undefined);
-        return;
-      }
-      await pruneCache(dir, maxBytes).catch(() => undefined);
+    write: (key, value) => writeEntry(key, encodeEntry(key, 'json', Buffer.from(JSON.stringify(value)))),
+    async readText<T>(key: string, isValid: (note: unknown) => note is T): Promise<{ note: T; text: string } | undefined> {
+      const entry = decodeEntry(await readEntry(key), key, 'text');
+      if (entry === undefined || !isValid(entry.note)) return undefined;
+      await touch(key);
+      return { note: entry.note, text: entry.body.toString('utf8') };
     },
+    writeText: (key, note, text) => writeEntry(key, encodeEntry(key, 'text', Buffer.from(text), note)),
   };
 }
 
-/** One header line (format, key, checksum of the body) and the JSON body. */
-function encodeEntry(key: string, value: unknown): string {
-  const body = JSON.stringify(value);
-  const header = { format: ENTRY_FORMAT, key, sha256: createHash('sha256').update(body).digest('hex') };
-  return `${JSON.stringify(header)}\n${body}`;
+/** What an entry's body is: JSON to parse (`read`), or a text kept as it is (`readText`). */
+type BodyKind = 'json' | 'text';
+
+/** One header line (format, key, body kind, checksum of the body, and a text's note) and the body. */
+function encodeEntry(key: string, body: BodyKind, bytes: Buffer, note?: unknown): Buffer {
+  const header = { format: ENTRY_FORMAT, key, body, sha256: createHash('sha256').update(bytes).digest('hex'), ...(note === undefined ? {} : { note }) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes]);
 }
 
-/** The body of an entry, or undefined when it is foreign (other format or key), truncated or altered. */
-function decodeEntry(text: string, key: string): unknown {
-  const newline = text.indexOf('\n');
+/** The body (and note) of an entry, or undefined when it is absent, foreign (other format, key or kind), truncated or altered. */
+function decodeEntry(bytes: Buffer | undefined, key: string, body: BodyKind): { body: Buffer; note: unknown } | undefined {
+  if (bytes === undefined) return undefined;
+  const newline = bytes.indexOf(0x0a);
   if (newline < 0) return undefined;
   try {
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown } | null;
-    if (header?.format !== ENTRY_FORMAT || header.key !== key) return undefined;
-    const body = text.slice(newline + 1);
-    if (createHash('sha256').update(body).digest('hex') !== header.sha256) return undefined;
-    return JSON.parse(body) as unknown;
+    const header = JSON.parse(bytes.toString('utf8', 0, newline)) as { format?: unknown; key?: unknown; body?: unknown; sha256?: unknown; note?: unknown } | null;
+    if (header?.format !== ENTRY_FORMAT || header.key !== key || header.body !== body) return undefined;
+    const rest = bytes.subarray(newline + 1);
+    if (createHash('sha256').update(rest).digest('hex') !== header.sha256) return undefined;
+    return { body: rest, note: header.note };
   } catch {
     return undefined;
   }
