@@ -224,7 +224,7 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
   const level = colorLevelFor(options, io);
   // A report depends on the comparison, the format and the colour level: a rerun asking the same is served
   // the stored text.
-  const format = { id: `${options.format}/${level}`, render: async (diff: TreatyDiff) => renderReport(diff, options.format, await highlighterAt(level)) };
+  const format = { id: `${options.format}/${level}`, render: (diff: TreatyDiff) => renderReport(diff, options.format, level) };
   let report: { text: string; exit: ExitFacts };
   try {
     progress.reading([oldPath, newPath]);
@@ -264,7 +264,7 @@ async function runSeries(paths: string[], options: CompareOptions, io: Io): Prom
   } finally {
     progress.finish();
   }
-  const report = await renderSeriesReport(history, options.format, await highlighterFor(options, io));
+  const report = await renderSeriesReport(history, options.format, colorLevelFor(options, io));
   await emit(report, options.output, io);
   io.setExitCode(Math.max(...history.comparisons.map((diff) => exitCodeFor(diff, failOn))));
 }
@@ -282,7 +282,7 @@ async function runMarked(draftPath: string, options: CompareOptions, io: Io): Pr
   } finally {
     progress.finish();
   }
-  const report = await renderReport(diff, options.format, await highlighterFor(options, io));
+  const report = await renderReport(diff, options.format, colorLevelFor(options, io));
   await emit(report, options.output, io);
   io.setExitCode(exitCodeFor(diff, failOn));
 }
@@ -291,7 +291,7 @@ async function runExtract(draftPath: string, options: ExtractOptions, io: Io): P
   await guardOutput(options.output, [draftPath]);
   const doc = await loadDraft(draftPath, await loadOptionsFor(options, io));
   const renderers: Record<ExtractFormat, () => Promise<string>> = {
-    text: async () => (await import('../render/outline.js')).renderOutline(doc, await highlighterFor(options, io)),
+    text: async () => (await import('../render/outline.js')).renderOutline(doc, await highlighterAt(colorLevelFor(options, io))),
     json: async () => (await import('../render/outline.js')).renderDocumentJson(doc),
     plain: async () => (await import('../render/plain-text.js')).renderPlainText(doc),
   };
@@ -320,9 +320,10 @@ async function loadOptionsFor(options: ReadFlags & { cache: boolean }, io: Io): 
 const compareBound = (load: LoadDraftsOptions): { timeoutMs?: number } =>
   load.read?.timeoutMs === undefined ? {} : { timeoutMs: load.read.timeoutMs };
 
-async function renderReport(diff: TreatyDiff, format: CompareFormat, hl: Highlighter): Promise<string> {
+/** The report in `format`; the text format alone is highlighted, so only it loads chalk. */
+async function renderReport(diff: TreatyDiff, format: CompareFormat, level: ColorLevel): Promise<string> {
   const renderers: Record<CompareFormat, () => Promise<string>> = {
-    text: async () => (await import('../render/text.js')).renderText(diff, hl),
+    text: async () => (await import('../render/text.js')).renderText(diff, await highlighterAt(level)),
     json: async () => (await import('../render/json.js')).renderJson(diff),
     markdown: async () => (await import('../render/markdown.js')).renderMarkdown(diff),
     html: async () => (await import('../render/html.js')).renderHtml(diff),
@@ -330,9 +331,9 @@ async function renderReport(diff: TreatyDiff, format: CompareFormat, hl: Highlig
   return renderers[format]();
 }
 
-async function renderSeriesReport(history: TreatyHistory, format: CompareFormat, hl: Highlighter): Promise<string> {
+async function renderSeriesReport(history: TreatyHistory, format: CompareFormat, level: ColorLevel): Promise<string> {
   const renderers: Record<CompareFormat, () => Promise<string>> = {
-    text: async () => (await import('../render/history-text.js')).renderHistoryText(history, hl),
+    text: async () => (await import('../render/history-text.js')).renderHistoryText(history, await highlighterAt(level)),
     json: async () => (await import('../render/history-json.js')).renderHistoryJson(history),
     markdown: async () => (await import('../render/markdown.js')).renderHistoryMarkdown(history),
     html: async () => (await import('../render/html.js')).renderHistoryHtml(history),
@@ -369,11 +370,7 @@ async function loadRulesFile(path: string): Promise<import('../classify/lexicon.
   return mergeLexicon(DEFAULT_LEXICON, parseRules(text, path));
 }
 
-/** The highlighter for the run's colour level; chalk is loaded only by a run that renders. */
-async function highlighterFor(options: { color: boolean; output?: string }, io: Io): Promise<Highlighter> {
-  return highlighterAt(colorLevelFor(options, io));
-}
-
+/** The highlighter for a colour level; chalk is loaded only by a run that renders text. */
 async function highlighterAt(level: ColorLevel): Promise<Highlighter> {
   return (await import('../render/highlight.js')).createHighlighter(level);
 }
