@@ -155,6 +155,22 @@ export function showControls(text: string): string {
   return text.replace(UNSAFE_CONTROLS, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
+/** A colour sequence as chalk writes it: ESC [ numbers m (SGR). */
+const COLOUR_SEQUENCE = /\u001b\[[0-9;]*m/g;
+/** One unsafe control anywhere (`UNSAFE_CONTROLS` without the global flag's state). */
+const ANY_UNSAFE_CONTROL = new RegExp(UNSAFE_CONTROLS.source);
+
+/**
+ * True when `text` holds no unsafe control (see `showControls`) but, when `colour` is true, colour
+ * sequences: what every renderer writes. A report read back from the cache is printed as it is, so it is
+ * held to this rather than trusted to be what was written.
+ *
+ * @example isSafeToPrint('Article 5 \u001b[31mdeleted\u001b[39m', true) // true; with colour false: false
+ */
+export function isSafeToPrint(text: string, colour: boolean): boolean {
+  return !ANY_UNSAFE_CONTROL.test(colour ? text.replace(COLOUR_SEQUENCE, '') : text);
+}
+
 /**
  * JSON text with every unsafe control written as a `\uXXXX` escape (JSON.stringify leaves C1 and bidi
  * controls raw): the same data for a parser, harmless when the report is printed to a terminal.

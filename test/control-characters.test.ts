@@ -1,11 +1,12 @@
 // Control characters from a draft or a file name never reach a terminal or a page as they are: shown as
 // <U+XXXX> in text, Markdown and HTML, escaped in JSON (the same data for a parser).
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { showControls } from '../src/messages.js';
+import { isSafeToPrint, showControls } from '../src/messages.js';
 import { runCli } from './helpers/cli.js';
 
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -59,5 +60,33 @@ describe('control characters', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).not.toMatch(UNSAFE);
     expect(missing.stderr).toContain('gone<U+001B>]0;pwned<U+0007>.pdf: no such file');
+  });
+
+  it('isSafeToPrint lets through what the renderers write: colour sequences in coloured text, nothing else', () => {
+    expect(isSafeToPrint('Article 5\n\tdeleted words', false)).toBe(true);
+    expect(isSafeToPrint('Article 5 \u001b[31m\u001b[9mdeleted\u001b[29m\u001b[39m', true)).toBe(true);
+    expect(isSafeToPrint('Article 5 \u001b[31mdeleted\u001b[39m', false)).toBe(false);
+    for (const control of ['\u001b]0;title\u0007', '\u001b[2J', '\u009b31m', '\u202e', '\u0000', '\u007f']) {
+      expect(isSafeToPrint(`a ${control} b`, true)).toBe(false);
+    }
+  });
+
+  it('are never printed from a stored report, even one planted with a valid checksum: it is rendered afresh', () => {
+    const home = mkdtempSync(join(dir, 'cache-'));
+    const env = { XDG_CACHE_HOME: home };
+    const fresh = runCli([oldPath, newPath, '--format', 'json'], env);
+    const folder = join(home, 'treaty-diff');
+    const [name] = readdirSync(folder).filter((entry) => readFileSync(join(folder, entry), 'utf8').includes('"body":"text"'));
+    expect(name).toBeDefined();
+    // What someone able to write the cache folder could plant: a report with a terminal title sequence,
+    // its header's checksum recomputed so that the entry reads as intact.
+    const entry = readFileSync(join(folder, name!), 'utf8');
+    const newline = entry.indexOf('\n');
+    const planted = `\u001b]0;pwned\u0007${entry.slice(newline + 1)}`;
+    const header = { ...JSON.parse(entry.slice(0, newline)), sha256: createHash('sha256').update(planted).digest('hex') };
+    writeFileSync(join(folder, name!), `${JSON.stringify(header)}\n${planted}`);
+    const again = runCli([oldPath, newPath, '--format', 'json'], env);
+    expect(again.stdout).toBe(fresh.stdout);
+    expect(again.stdout).not.toMatch(UNSAFE);
   });
 });

@@ -6,7 +6,7 @@ import { EXIT_TROUBLE, exitCodeFor, exitCodeFrom, type ExitFacts, type FailOn } 
 import { TOOL_VERSION } from '../version.js';
 import { describeFsError, emit, guardOutput, removeTemporaryFiles } from './output-file.js';
 import { processIo, type Io } from './io.js';
-import { showControls } from '../messages.js';
+import { isSafeToPrint, showControls } from '../messages.js';
 
 export type { Io } from './io.js';
 import { detectColorLevel, type ColorLevel } from '../render/color-level.js';
@@ -224,7 +224,12 @@ async function runCompare(oldPath: string, newPath: string, options: CompareOpti
   const level = colorLevelFor(options, io);
   // A report depends on the comparison, the format and the colour level: a rerun asking the same is served
   // the stored text.
-  const format = { id: `${options.format}/${level}`, render: (diff: TreatyDiff) => renderReport(diff, options.format, level) };
+  const format = {
+    id: `${options.format}/${level}`,
+    render: (diff: TreatyDiff) => renderReport(diff, options.format, level),
+    // Printed as it is: only what the renderer writes, colour sequences in coloured text, never a control from elsewhere.
+    accepts: (text: string) => isSafeToPrint(text, level > 0),
+  };
   let report: { text: string; exit: ExitFacts };
   try {
     progress.reading([oldPath, newPath]);

@@ -25,6 +25,9 @@ export async function compareFiles(oldPath: string, newPath: string, options: Co
 export interface ReportFormat {
   id: string;
   render(diff: TreatyDiff): Promise<string>;
+  /** Whether a stored rendering may be printed as it is (it holds only what the renderer writes); one
+   * that may not is rendered afresh. */
+  accepts(text: string): boolean;
 }
 
 /** A comparison rendered, with what decides its exit code. */
@@ -39,7 +42,7 @@ export interface FileReport {
  * back and nothing is rendered again (on a 300-page pair that is most of a warm run). Without a stored
  * report it is `compareFiles` then `format.render`, and the report is stored beside the comparison.
  *
- * Example: `await reportFiles('old.pdf', 'new.pdf', {}, { cache }, { id: 'json/0', render: async (d) => renderJson(d) })`
+ * Example: `await reportFiles('old.pdf', 'new.pdf', {}, { cache }, { id: 'json/0', render: async (d) => renderJson(d), accepts: (t) => isSafeToPrint(t, false) })`
  * -> `{ text: '{"schemaVersion":...', exit: { differences: true, codes: ['power-expanded'] } }`.
  */
 export async function reportFiles(oldPath: string, newPath: string, options: CompareOptions, load: LoadOptions, format: ReportFormat): Promise<FileReport> {
@@ -49,7 +52,7 @@ export async function reportFiles(oldPath: string, newPath: string, options: Com
   const reportKey = key === undefined ? undefined : cacheKey(['report', key, format.id, oldPath, newPath]);
   if (cache !== undefined && reportKey !== undefined && oldFile !== undefined && newFile !== undefined) {
     const stored = await cache.readText(reportKey, (note): note is ReportNote => isReportNote(note, oldFile.sha256, newFile.sha256));
-    if (stored !== undefined) {
+    if (stored !== undefined && format.accepts(stored.text)) {
       holdToPageLimit([[oldPath, stored.note.old.pages], [newPath, stored.note.new.pages]], load.read);
       return { text: stored.text, exit: stored.note.exit };
     }
