@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffText, trimmedEqual } from '../src/diff/diff-text.js';
+import { Diff } from 'diff';
+import { diffText, WORD_TOKEN, wordChanges } from '../src/diff/diff-text.js';
+import { seededRandom } from './helpers/seeded.js';
 import { markup } from './compare-build-doc.js';
 
 const sides = (ops: { op: string; text: string }[]) => ({
@@ -47,15 +49,33 @@ describe('diffText', () => {
 });
 
 describe('token equality in the word diff', () => {
-  it('is `trim()` equality for every UTF-16 code unit around a token, without making trimmed strings', () => {
-    for (let code = 0; code < 0x10000; code++) {
-      const c = String.fromCharCode(code);
-      for (const [left, right] of [[`${c}shall`, 'shall'], [`shall${c}`, ' shall'], [`${c}may${c}`, 'may'], [`${c}`, '']] as const) {
-        expect(trimmedEqual(left, right)).toBe(left.trim() === right.trim());
-      }
+  /** jsdiff as it is meant: tokens with their whitespace, equal when equal once trimmed. */
+  class TrimmedEquality extends Diff<string, string, string> {
+    override tokenize(value: string): string[] {
+      return value.match(WORD_TOKEN)?.filter((t) => t !== '') ?? [];
     }
-    expect(trimmedEqual(' shall', 'shall')).toBe(true);
-    expect(trimmedEqual(' shall', ' shal')).toBe(false);
-    expect(trimmedEqual('[shall][may]', ' [shall][may]')).toBe(true);
+    override equals(left: string, right: string): boolean {
+      return left.trim() === right.trim();
+    }
+  }
+  const reference = new TrimmedEquality();
+  // Every character String.prototype.trim removes, and a few it keeps (zero-width space, word joiner).
+  const SPACES = [' ', '\t', '\n', '\u00a0', '\u1680', '\u2002', '\u2009', '\u200a', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u2060'];
+  const WORDS = ['shall', 'may', 'Party', 'data', '[shall][may]', '(a)', ',', ';', 'traffic', 'judicial', 'review'];
+
+  it('finds the same changes as jsdiff comparing tokens trimmed, on 2,000 random pairs with every kind of space', () => {
+    const random = seededRandom(20261203);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const text = (length: number): string => Array.from({ length }, () => `${pick(SPACES)}${random() < 0.3 ? pick(SPACES) : ''}${pick(WORDS)}`).join('');
+    for (let k = 0; k < 2000; k++) {
+      const oldText = text(1 + Math.floor(random() * 30));
+      // The new text: the old one with words dropped, added and respaced.
+      const newText = oldText
+        .split(/(?<=\S)(?=\s)/)
+        .map((part) => (random() < 0.15 ? '' : random() < 0.15 ? `${pick(SPACES)}${pick(WORDS)}${part}` : random() < 0.2 ? part.replace(/^\s+/, pick(SPACES)) : part))
+        .join('');
+      const expected = reference.diff(oldText, newText).map(({ added, removed, count }) => ({ added, removed, count }));
+      expect(wordChanges(oldText, newText), JSON.stringify([oldText, newText])).toEqual(expected);
+    }
   });
 });

@@ -10,59 +10,59 @@ import { normalizeSpace } from '../match/similarity.js';
  * other character. Bracketed runs longer than 80 characters are whole bracketed paragraphs:
  * those are diffed word by word. The default jsdiff tokenizer splits brackets as punctuation.
  */
-const WORD_TOKEN = /\s*(?:(?:\[[^[\]]{1,80}\])+|[\p{L}\p{N}_]+|\S)/gu;
+export const WORD_TOKEN = /\s*(?:(?:\[[^[\]]{1,80}\])+|[\p{L}\p{N}_]+|\S)/gu;
 /** One sentence (or clause ending in `;` / `:`) with its leading whitespace. */
 const SENTENCE_TOKEN = /\s*[^.;:]*(?:[.;:]+(?=\s|$)|$)|\s*\S+/gu;
 
-/** jsdiff over our own tokens; tokens keep their leading whitespace and compare without it. */
+/**
+ * jsdiff over our own tokens; tokens keep their leading whitespace and compare without it. jsdiff is given
+ * each token's trimmed form, one string per distinct form within a diff (`canonical`), so that its
+ * equality, asked for every pair of tokens the search meets, is `===` on strings whose hashes are known
+ * rather than trimming two strings each time: the same equality, so the same diff.
+ */
 class TokenDiff extends Diff<string, string, string> {
+  /** The trimmed forms of the diff under way, each once. */
+  private forms = new Map<string, string>();
   constructor(private readonly pattern: RegExp) {
     super();
   }
-  override tokenize(value: string): string[] {
+  /** The text's tokens, whitespace kept (what the ops are rebuilt from). */
+  tokens(value: string): string[] {
     return value.match(this.pattern)?.filter((t) => t !== '') ?? [];
   }
+  /** Runs jsdiff on two texts' tokens compared as trimmed: `left.trim() === right.trim()`. */
+  changes(oldText: string, newText: string, timeout: number): ChangeObject<string>[] | undefined {
+    this.forms = new Map();
+    try {
+      return this.diff(oldText, newText, { timeout });
+    } finally {
+      this.forms = new Map();
+    }
+  }
+  override tokenize(value: string): string[] {
+    return this.tokens(value).map((token) => this.canonical(token));
+  }
   override equals(left: string, right: string): boolean {
-    return left === right || trimmedEqual(left, right);
+    return left === right;
   }
   override join(tokens: string[]): string {
     return tokens.join('');
   }
-}
-
-/** True when a code unit is whitespace or a line terminator as `String.prototype.trim` removes it. */
-function isTrimmed(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/** `left.trim() === right.trim()` without making the two trimmed strings: the diff asks it for many token pairs. */
-export function trimmedEqual(left: string, right: string): boolean {
-  let a = 0;
-  let b = 0;
-  let aEnd = left.length;
-  let bEnd = right.length;
-  while (a < aEnd && isTrimmed(left.charCodeAt(a))) a++;
-  while (b < bEnd && isTrimmed(right.charCodeAt(b))) b++;
-  while (aEnd > a && isTrimmed(left.charCodeAt(aEnd - 1))) aEnd--;
-  while (bEnd > b && isTrimmed(right.charCodeAt(bEnd - 1))) bEnd--;
-  if (aEnd - a !== bEnd - b) return false;
-  for (; a < aEnd; a++, b++) if (left.charCodeAt(a) !== right.charCodeAt(b)) return false;
-  return true;
+  private canonical(token: string): string {
+    const form = token.trim();
+    const known = this.forms.get(form);
+    if (known !== undefined) return known;
+    this.forms.set(form, form);
+    return form;
+  }
 }
 
 const wordDiff = new TokenDiff(WORD_TOKEN);
+
+/** The word diff's changes as jsdiff gives them (what the ops are rebuilt from), for the tests. */
+export function wordChanges(oldText: string, newText: string): { added: boolean; removed: boolean; count: number }[] {
+  return (wordDiff.changes(oldText, newText, Number.POSITIVE_INFINITY) ?? []).map(({ added, removed, count }) => ({ added, removed, count }));
+}
 const sentenceDiff = new TokenDiff(SENTENCE_TOKEN);
 
 /** The result of diffing two texts. */
@@ -78,8 +78,8 @@ const leadingSpace = (text: string): string => /^\s*/.exec(text)?.[0] ?? '';
 
 /** Rebuilds exact ops from jsdiff's token counts, so equal+delete is the old text to the character. */
 function opsFromChanges(differ: TokenDiff, oldText: string, newText: string, changes: ChangeObject<string>[]): DiffOp[] {
-  const oldTokens = differ.tokenize(oldText);
-  const newTokens = differ.tokenize(newText);
+  const oldTokens = differ.tokens(oldText);
+  const newTokens = differ.tokens(newText);
   const raw: DiffOp[] = [];
   let i = 0;
   let j = 0;
@@ -200,10 +200,10 @@ export function diffText(oldText: string, newText: string, timeoutMs = 1000, dea
   if (!trivial && Date.now() >= deadline) return { ...whole(), pastDeadline: true };
   const timeLeft = (): number => (trivial ? timeoutMs : Math.min(timeoutMs, deadline - Date.now()));
   const wordTime = timeLeft();
-  const words = wordTime > 0 ? wordDiff.diff(oldFlat, newFlat, { timeout: wordTime }) : undefined;
+  const words = wordTime > 0 ? wordDiff.changes(oldFlat, newFlat, wordTime) : undefined;
   if (words !== undefined) return { ops: opsFromChanges(wordDiff, oldFlat, newFlat, words) };
   const sentenceTime = timeLeft();
-  const sentences = sentenceTime > 0 ? sentenceDiff.diff(oldFlat, newFlat, { timeout: sentenceTime }) : undefined;
+  const sentences = sentenceTime > 0 ? sentenceDiff.changes(oldFlat, newFlat, sentenceTime) : undefined;
   if (sentences !== undefined) {
     return { ops: opsFromChanges(sentenceDiff, oldFlat, newFlat, sentences), fallback: 'sentence' };
   }
