@@ -218,6 +218,8 @@ describe('the CLI with its cache', () => {
     // Only the report is left: a rerun that needed the drafts or the comparison would have to read the PDFs again.
     for (const name of entriesIn(dir)) if (name !== report) rmSync(join(dir, name));
     expect(runCli([...pair, '--format', 'json'], env)).toEqual(fresh);
+    // JSON is never coloured: a terminal asking for colour is served the same report.
+    expect(runCli([...pair, '--format', 'json'], { ...env, NO_COLOR: '', FORCE_COLOR: '3' }).stdout).toBe(fresh.stdout);
     expect(entriesIn(dir)).toEqual([report]);
     // The exit code follows this run's --fail-on: the pair has article-renumbered findings and no safeguard finding.
     const safeguards = runCli([...pair, '--format', 'json', '--fail-on', 'safeguards'], env);

@@ -221,7 +221,8 @@ async function prepareComparison(paths: string[], options: CompareOptions, io: I
 async function runCompare(oldPath: string, newPath: string, options: CompareOptions, io: Io): Promise<void> {
   const { failOn, lexicon, progress } = await prepareComparison([oldPath, newPath], options, io);
   const { reportFiles } = await import('../drafts/compare-files.js');
-  const level = colorLevelFor(options, io);
+  // Only the text format is coloured.
+  const level = options.format === 'text' ? colorLevelFor(options, io) : 0;
   // A report depends on the comparison, the format and the colour level: a rerun asking the same is served
   // the stored text.
   const format = {
