@@ -57,3 +57,6 @@ export function runFuzz(options: FuzzOptions, log?: (line: string) => void): Pro
 
 /** The figures of a run in one paragraph, as the README quotes them. */
 export function describeSummary(summary: FuzzSummary): string;
+
+/** The seed of case `index` of a run with `seed`: pure, and unrelated across runs whose seeds differ. */
+export function caseSeed(seed: number, index: number): number;

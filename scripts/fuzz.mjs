@@ -164,12 +164,21 @@ function createRng(seed) {
   return { next, int: (n) => (n <= 0 ? 0 : Math.floor(next() * n)) };
 }
 
-/** The case's own seed: independent of how many cases run before it or in which order. */
-function caseSeed(seed, index) {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  h = Math.imul(h ^ index, 0x85ebca6b) >>> 0;
+/** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
+function mix32(value) {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The case's own seed: independent of how many cases run before it or in which order. The run's seed is
+ * mixed before the index joins it, so that runs whose seeds differ in a few low bits (20261203, 20261204)
+ * draw unrelated cases; XORed raw, they drew the same cases under other numbers.
+ */
+export function caseSeed(seed, index) {
+  return mix32((mix32(seed) + Math.imul(index + 1, 0x9e3779b9)) >>> 0);
 }
 
 function concat(...parts) {

@@ -2,7 +2,7 @@
 // within its time and memory bounds, one clean line on refusal, and the coverage invariant on every parsed draft.
 
 import { describe, expect, it } from 'vitest';
-import { describeSummary, runFuzz, type FuzzSummary } from '../scripts/fuzz.mjs';
+import { caseSeed, describeSummary, runFuzz, type FuzzSummary } from '../scripts/fuzz.mjs';
 
 /** Case count of the bounded run: under a minute on two idle cores with the thread runner. */
 const CASES = 200;
@@ -18,6 +18,20 @@ function explain(summary: FuzzSummary): string {
     ),
   ].join('\n');
 }
+
+describe('case seeds', () => {
+  it('are the same for the same run seed and index, and unrelated for runs whose seeds differ in low bits', () => {
+    expect(caseSeed(20261203, 17)).toBe(caseSeed(20261203, 17));
+    const cases = (seed: number): Set<number> => new Set(Array.from({ length: 2000 }, (_, index) => caseSeed(seed, index)));
+    const first = cases(20261203);
+    expect(first.size).toBe(2000);
+    // Neighbouring seeds (which a user picks day by day) must not draw the same cases under other numbers.
+    for (const other of [20261204, 20261205, 20261211, 1, 2]) {
+      const shared = [...cases(other)].filter((value) => first.has(value)).length;
+      expect(shared, `seed ${other}`).toBeLessThan(5);
+    }
+  });
+});
 
 describe('seeded fuzz run', () => {
   it(
