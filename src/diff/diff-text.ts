@@ -32,10 +32,10 @@ class TokenDiff extends Diff<string, string, string> {
   }
   /** Runs jsdiff on two texts' tokens compared as trimmed: `left.trim() === right.trim()`. */
   changes(oldText: string, newText: string, timeout: number): ChangeObject<string>[] | undefined {
-    this.forms = new Map();
     try {
       return this.diff(oldText, newText, { timeout });
     } finally {
+      // The next diff starts with no forms, and this one's are not kept alive.
       this.forms = new Map();
     }
   }

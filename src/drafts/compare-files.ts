@@ -124,10 +124,7 @@ interface ReportNote {
 function isReportNote(value: unknown, oldSha256: string, newSha256: string): value is ReportNote {
   const note = value as Partial<ReportNote> | null;
   return (
-    typeof note === 'object' &&
-    note !== null &&
-    note.old?.sha256 === oldSha256 &&
-    note.new?.sha256 === newSha256 &&
+    describesFiles(note, oldSha256, newSha256) &&
     typeof note.old.pages === 'number' &&
     typeof note.new.pages === 'number' &&
     typeof note.exit?.differences === 'boolean' &&
@@ -144,14 +141,16 @@ function comparisonKey(parseKeys: [string, string], options: CompareOptions): st
 function isTreatyDiff(value: unknown, oldSha256: string, newSha256: string): value is TreatyDiff {
   const diff = value as Partial<TreatyDiff> | null;
   return (
-    typeof diff === 'object' &&
-    diff !== null &&
-    diff.old?.sha256 === oldSha256 &&
-    diff.new?.sha256 === newSha256 &&
+    describesFiles(diff, oldSha256, newSha256) &&
     typeof diff.summary === 'object' &&
     diff.summary !== null &&
     Array.isArray(diff.articles) &&
     Array.isArray(diff.findings) &&
     Array.isArray(diff.warnings)
   );
+}
+
+/** True when a stored value is an object that names exactly these two files (by their bytes' SHA-256). */
+function describesFiles(value: { old?: { sha256?: unknown }; new?: { sha256?: unknown } } | null, oldSha256: string, newSha256: string): value is { old: { sha256: string }; new: { sha256: string } } {
+  return typeof value === 'object' && value !== null && value.old?.sha256 === oldSha256 && value.new?.sha256 === newSha256;
 }

@@ -3,8 +3,6 @@
 import { Chalk } from 'chalk';
 import type { ColorLevel } from './color-level.js';
 
-export { detectColorLevel, type ColorLevel } from './color-level.js';
-
 /** Styling roles used by the renderers; each returns the text wrapped for its medium. */
 export interface Highlighter {
   /** Deleted words in a word diff. Plain: `[-words-]` (git --word-diff style). */
